@@ -1,0 +1,81 @@
+package org.tol.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.tol.api.ExitCodes;
+import org.tol.api.TolException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code tol} command: lists subcommands, prints the version, maps errors to exit codes. */
+@Command(
+        name = "tol",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Curates Tree-of-Life image datasets (images-in-Parquet) on SLURM GPU clusters.",
+        subcommands = {
+            QuickstartCommand.class,
+            SampleCommand.class,
+            InspectCommand.class,
+            FilterCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:failure",
+            "2:usage error",
+            "3:finished but incomplete (some inputs failed or units are missing)",
+            "75:interrupted and resumable: run the same command again"
+        })
+public final class TolCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin LoggingMixin logging;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** Builds the configured command line; used by {@link Main} and by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TolCommand());
+        cl.setExecutionStrategy(LoggingMixin::executionStrategy);
+        cl.setExecutionExceptionHandler(TolCommand::handleException);
+        cl.setParameterExceptionHandler(TolCommand::handleParameterException);
+        return cl;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        err.println("tol: " + ex.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        }
+        return ExitCodes.USAGE;
+    }
+
+    private static int handleException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof TolException te) {
+            err.println("tol: error: " + te.getMessage());
+            if (te.hint() != null) {
+                err.println("tol: hint: " + te.hint());
+            }
+            if (LoggingMixin.isVerbose()) {
+                ex.printStackTrace(err);
+            }
+            return te.exitCode();
+        }
+        if (ex instanceof IllegalArgumentException) {
+            err.println("tol: error: " + ex.getMessage());
+            return ExitCodes.USAGE;
+        }
+        err.println("tol: failed: " + ex);
+        ex.printStackTrace(err);
+        return ExitCodes.FAILURE;
+    }
+}
