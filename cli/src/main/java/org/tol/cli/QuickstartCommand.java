@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  * CLI; the summary lists what each step produced and where.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"Runs the whole pipeline on built-in sample data (no download, no GPU):",
-            "sample make -> inspect, then every stage that exists; ends with a summary."})
+        description = {"Runs the whole pipeline on built-in sample data (no download, no GPU).",
+            "Each step is a real tol command line; the run ends with a summary of what each produced."})
 public final class QuickstartCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -29,8 +29,15 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--images", defaultValue = "96", description = "Sample images (default: ${DEFAULT-VALUE}).")
     int images;
 
-    /** One CLI invocation; {@code okCodes} are the exit codes that mean the step did what it should. */
-    record Step(String title, List<String> args, Set<Integer> okCodes, String produces) {}
+    /**
+     * One CLI invocation; {@code okCodes} are the exit codes that mean the step did what it should, and the
+     * first stdout line starting with {@code resultPrefix} (else the last line) is shown as its result.
+     */
+    record Step(String title, List<String> args, Set<Integer> okCodes, String produces, String resultPrefix) {
+        Step(String title, List<String> args, Set<Integer> okCodes, String produces) {
+            this(title, args, okCodes, produces, null);
+        }
+    }
 
     List<Step> steps() {
         String d = dir.toString();
@@ -41,6 +48,13 @@ public final class QuickstartCommand implements Callable<Integer> {
                 d + "/sample (manifest.json lists planted bad rows and near-duplicates)"));
         s.add(new Step("inspect (3 planted bad rows -> exit 3)", List.of("inspect", data), Set.of(3),
                 "decode report on stdout"));
+        String stats = d + "/image-stats";
+        s.add(new Step("filter image-stats on 2 local ranks", List.of("launch", "--local", "2", "--", "filter",
+                "image-stats", "--input", data, "--output", stats), Set.of(0),
+                stats + "/predictions_rank{0,1}.parquet, checkpoints_rank*/, logs/"));
+        s.add(new Step("collect image-stats", List.of("collect", stats), Set.of(0),
+                stats + "/predictions.parquet, failures.parquet (the 3 bad rows), summary.json", "collected"));
+        s.add(new Step("status of the image-stats run", List.of("status", stats), Set.of(0), "progress rebuilt from files", d));
         return s;
     }
 
@@ -60,7 +74,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             java.io.StringWriter captured = new java.io.StringWriter();
             cl.setOut(new PrintWriter(captured, true));
             int rc = cl.execute(step.args().toArray(String[]::new));
-            String result = lastLine(captured.toString());
+            String result = resultLine(captured.toString(), step.resultPrefix());
             if (!result.isEmpty()) {
                 err.println("   -> " + result);
             }
@@ -81,8 +95,15 @@ public final class QuickstartCommand implements Callable<Integer> {
         return ok ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private static String lastLine(String text) {
+    private static String resultLine(String text, String prefix) {
         String[] lines = text.strip().split("\\R");
+        if (prefix != null) {
+            for (String l : lines) {
+                if (l.strip().startsWith(prefix)) {
+                    return l.strip();
+                }
+            }
+        }
         return lines.length == 0 ? "" : lines[lines.length - 1].strip();
     }
 }
