@@ -1,0 +1,73 @@
+package org.tol.filters.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Greedy non-maximum suppression over boxes given as {@code [x1, y1, x2, y2]}, independently per group
+ * (class or image), in the two conventions the detectors need.
+ *
+ * <p>{@link Mode#IOU} is torchvision's {@code nms}/{@code batched_nms} (used by ultralytics and by
+ * facenet-pytorch stages 1 and 2): area {@code (x2-x1)*(y2-y1)}, a box is suppressed when its IoU with a
+ * kept box is {@code > threshold}. {@link Mode#MIN} and {@link Mode#UNION} are facenet-pytorch's
+ * {@code nms_numpy} (the Caffe MTCNN convention, stage 3 uses "Min"): areas and intersections count
+ * pixels inclusively ({@code +1}), overlap is the intersection over the smaller area (Min) or the union,
+ * and a box survives while the overlap is {@code <= threshold}.
+ */
+public final class Nms {
+    public enum Mode { IOU, UNION, MIN }
+
+    private Nms() {}
+
+    /**
+     * Returns the indices of the kept boxes, highest score first (the order torchvision's batched_nms and
+     * nms_numpy return). Equal scores keep their input order.
+     *
+     * @param boxes n rows of {x1, y1, x2, y2}
+     * @param groups group id per box (boxes of different groups never suppress each other); null = one group
+     */
+    public static int[] run(float[][] boxes, float[] scores, int[] groups, float threshold, Mode mode) {
+        return run(boxes, scores, groups, threshold, mode, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #run(float[][], float[], int[], float, Mode)}, stopping after {@code maxKeep} boxes (ultralytics' max_det). */
+    public static int[] run(float[][] boxes, float[] scores, int[] groups, float threshold, Mode mode, int maxKeep) {
+        int n = boxes.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]));
+        boolean[] removed = new boolean[n];
+        List<Integer> keep = new ArrayList<>();
+        for (int a = 0; a < n && keep.size() < maxKeep; a++) {
+            int i = order[a];
+            if (removed[i]) {
+                continue;
+            }
+            keep.add(i);
+            for (int b = a + 1; b < n; b++) {
+                int j = order[b];
+                if (!removed[j] && (groups == null || groups[i] == groups[j])
+                        && overlap(boxes[i], boxes[j], mode) > threshold) {
+                    removed[j] = true;
+                }
+            }
+        }
+        return keep.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The overlap measure of {@code mode} between two boxes (IoU, inclusive IoU, or inclusive intersection over min area). */
+    public static float overlap(float[] a, float[] b, Mode mode) {
+        float plus = mode == Mode.IOU ? 0f : 1f;
+        float iw = Math.max(0f, Math.min(a[2], b[2]) - Math.max(a[0], b[0]) + plus);
+        float ih = Math.max(0f, Math.min(a[3], b[3]) - Math.max(a[1], b[1]) + plus);
+        float inter = iw * ih;
+        float areaA = (a[2] - a[0] + plus) * (a[3] - a[1] + plus);
+        float areaB = (b[2] - b[0] + plus) * (b[3] - b[1] + plus);
+        float denom = mode == Mode.MIN ? Math.min(areaA, areaB) : areaA + areaB - inter;
+        return denom <= 0f ? 0f : inter / denom;
+    }
+}
