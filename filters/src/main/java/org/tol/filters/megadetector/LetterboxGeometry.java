@@ -16,8 +16,9 @@ public record LetterboxGeometry(int srcWidth, int srcHeight, int size, double sc
             throw new IllegalArgumentException("letterbox needs positive sizes, got " + width + "x" + height + " -> " + size);
         }
         double r = Math.min((double) size / height, (double) size / width);
-        int newW = (int) Math.rint(width * r);
-        int newH = (int) Math.rint(height * r);
+        // at least one pixel: a 1000x1 strip would otherwise round to zero rows
+        int newW = Math.max(1, (int) Math.rint(width * r));
+        int newH = Math.max(1, (int) Math.rint(height * r));
         double dw = (size - newW) / 2.0;
         double dh = (size - newH) / 2.0;
         return new LetterboxGeometry(width, height, size, r, newW, newH,
