@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             org.tol.cli.data.InspectCommand.class,
             FilterCommand.class,
             BenchCommand.class,
+            ExportCommand.class,
+            org.tol.cli.models.ModelsCommand.class,
             org.tol.cli.runtime.CollectCommand.class,
             org.tol.cli.runtime.StatusCommand.class,
             org.tol.cli.runtime.LaunchCommand.class,
