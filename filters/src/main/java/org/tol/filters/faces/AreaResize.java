@@ -17,24 +17,40 @@ public final class AreaResize {
     public static void resizeNormalized(byte[] rgb, int w, int x0, int y0, int cw, int ch, int outW, int outH,
             float[] out, int offset) {
         int plane = outW * outH;
+        int[] xs = new int[outW];
+        int[] xe = new int[outW];
+        for (int ox = 0; ox < outW; ox++) {
+            xs[ox] = x0 + (int) ((long) ox * cw / outW);
+            xe[ox] = x0 + (int) (((long) (ox + 1) * cw + outW - 1) / outW);
+        }
+        int stride = w * 3;
         for (int oy = 0; oy < outH; oy++) {
             int ys = y0 + (int) ((long) oy * ch / outH);
             int ye = y0 + (int) (((long) (oy + 1) * ch + outH - 1) / outH);
+            int kh = ye - ys;
             for (int ox = 0; ox < outW; ox++) {
-                int xs = x0 + (int) ((long) ox * cw / outW);
-                int xe = x0 + (int) (((long) (ox + 1) * cw + outW - 1) / outW);
-                for (int c = 0; c < 3; c++) {
-                    float sum = 0f;
-                    for (int y = ys; y < ye; y++) {
-                        int row = y * w * 3;
-                        for (int x = xs; x < xe; x++) {
-                            sum += rgb[row + x * 3 + c] & 0xFF;
-                        }
+                // integer sums are exact, as torch's float sums of 8-bit values are for any window under 2^24/255 pixels
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int y = ys; y < ye; y++) {
+                    int end = y * stride + xe[ox] * 3;
+                    for (int i = y * stride + xs[ox] * 3; i < end; i += 3) {
+                        r += rgb[i] & 0xFF;
+                        g += rgb[i + 1] & 0xFF;
+                        b += rgb[i + 2] & 0xFF;
                     }
-                    float v = sum / (ye - ys) / (xe - xs);
-                    out[offset + c * plane + oy * outW + ox] = (v - 127.5f) * 0.0078125f;
                 }
+                int kw = xe[ox] - xs[ox];
+                int o = offset + oy * outW + ox;
+                out[o] = norm((float) r / kh / kw);
+                out[o + plane] = norm((float) g / kh / kw);
+                out[o + 2 * plane] = norm((float) b / kh / kw);
             }
         }
+    }
+
+    private static float norm(float v) {
+        return (v - 127.5f) * 0.0078125f;
     }
 }

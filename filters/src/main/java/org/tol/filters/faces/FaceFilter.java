@@ -45,13 +45,7 @@ public final class FaceFilter implements ImageFilter<FaceInput> {
     public FaceInput prepare(RgbImage image) {
         int s = options.workSize();
         byte[] work = PilBilinearResize.resize(image.pixels(), image.width(), image.height(), s, s);
-        float[][] levels = new float[pyramid.levels()][];
-        for (int k = 0; k < levels.length; k++) {
-            int lh = pyramid.levelHeight(k);
-            int lw = pyramid.levelWidth(k);
-            levels[k] = new float[3 * lh * lw];
-            AreaResize.resizeNormalized(work, s, 0, 0, s, s, lw, lh, levels[k], 0);
-        }
+        float[][] levels = SummedAreaPyramid.levels(work, s, s, pyramid);
         return new FaceInput(work, s, levels, image.width(), image.height());
     }
 

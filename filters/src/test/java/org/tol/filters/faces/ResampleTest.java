@@ -57,4 +57,21 @@ class ResampleTest {
         AreaResize.resizeNormalized(redRow(0, 70, 140, 210), 4, 1, 0, 2, 1, 1, 1, out, 0);
         assertArrayEquals(new float[] {(105 - 127.5f) / 128}, new float[] {out[0]}, 0);
     }
+
+    @Test
+    void summedAreaPyramidEqualsTheDirectAreaResample() {
+        // an odd-sized random image; every level must match AreaResize exactly (both are exact integer sums)
+        java.util.Random rnd = new java.util.Random(3);
+        int w = 97;
+        int h = 61;
+        byte[] px = new byte[w * h * 3];
+        rnd.nextBytes(px);
+        Pyramid p = new Pyramid(h, w, 12, 0.709);
+        float[][] levels = SummedAreaPyramid.levels(px, w, h, p);
+        for (int k = 0; k < p.levels(); k++) {
+            float[] direct = new float[3 * p.levelHeight(k) * p.levelWidth(k)];
+            AreaResize.resizeNormalized(px, w, 0, 0, w, h, p.levelWidth(k), p.levelHeight(k), direct, 0);
+            assertArrayEquals(direct, levels[k], 0f, "level " + k);
+        }
+    }
 }
