@@ -125,7 +125,7 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
         f.put("layout", decoder.layout());
         f.put("image_size", Integer.toString(options.imageSize()));
         f.put("conf", Float.toString(options.conf()));
-        f.put("iou", Float.toString(decoder.iou()));
+        f.put("iou", Float.isNaN(decoder.iou()) ? "none" : Float.toString(decoder.iou()));
         f.put("keep_boxes_above", Float.toString(options.keepBoxesAbove()));
         return f;
     }
