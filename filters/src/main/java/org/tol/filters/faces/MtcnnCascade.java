@@ -16,6 +16,8 @@ import org.tol.filters.detect.Nms;
 public final class MtcnnCascade {
     private final MtcnnNets nets;
     private final MtcnnOptions options;
+    /** Crop source; the cascade runs on the rank's single inference thread, so one reusable table is enough. */
+    private final SummedAreaTable crops = new SummedAreaTable();
 
     public MtcnnCascade(MtcnnNets nets, MtcnnOptions options) {
         this.nets = nets;
@@ -120,14 +122,20 @@ public final class MtcnnCascade {
             }
         }
         int len = 3 * netSize * netSize;
+        int tableOf = -1; // candidates come grouped by image, so each image's table is built about once
         for (int from = 0; from < croppable.size(); from += options.maxCandidates()) {
             int to = Math.min(croppable.size(), from + options.maxCandidates());
             float[] data = new float[(to - from) * len];
             for (int j = from; j < to; j++) {
-                FaceInput img = batch.get(croppable.get(j).image);
+                int image = croppable.get(j).image;
+                if (image != tableOf) {
+                    FaceInput img = batch.get(image);
+                    crops.fill(img.work(), img.size(), img.size());
+                    tableOf = image;
+                }
                 int[] r = regions.get(j);
-                AreaResize.resizeNormalized(img.work(), img.size(), r[0] - 1, r[1] - 1, r[2] - r[0] + 1, r[3] - r[1] + 1,
-                        netSize, netSize, data, (j - from) * len);
+                crops.resizeNormalized(r[0] - 1, r[1] - 1, r[2] - r[0] + 1, r[3] - r[1] + 1, netSize, netSize, data,
+                        (j - from) * len);
             }
             Tensor input = new Tensor(data, new long[] {to - from, 3, netSize, netSize});
             MtcnnNets.StageOutput out = netSize == MtcnnNets.RNET_SIZE ? nets.rnet(input) : nets.onet(input);
