@@ -12,6 +12,11 @@ import org.tol.api.model.Tensor;
  * {@code [N,3,48,48]} -> {@code [N,4]}, landmarks {@code [N,10]}, {@code [N,2]}. Probabilities are the
  * nets' softmax outputs; channel 1 is "face". Each net is probed once with a zero input at construction,
  * so a wrong file fails before any data is read.
+ *
+ * <p>Orientation: the original Caffe MTCNN was trained on transposed images; facenet-pytorch's nets absorb
+ * that (R/O-Net flatten in (W, H, C) order via {@code permute(0, 3, 2, 1)}), so exports of them take
+ * ordinary RGB NCHW images and return (dx1, dy1, dx2, dy2) and landmarks x1..x5, y1..y5. Exports of the
+ * raw Caffe/TF weights would need transposed inputs and are not supported.
  */
 public final class MtcnnNets implements AutoCloseable {
     public static final int RNET_SIZE = 24;
