@@ -74,4 +74,22 @@ class ResampleTest {
             assertArrayEquals(direct, levels[k], 0f, "level " + k);
         }
     }
+
+    @Test
+    void summedAreaCropsEqualTheDirectCrop() {
+        java.util.Random rnd = new java.util.Random(5);
+        int w = 120;
+        int h = 90;
+        byte[] px = new byte[w * h * 3];
+        rnd.nextBytes(px);
+        SummedAreaTable sat = new SummedAreaTable().fill(px, w, h);
+        int[][] crops = {{0, 0, 120, 90, 24}, {7, 3, 61, 61, 24}, {100, 80, 20, 10, 48}, {50, 40, 5, 5, 24}};
+        for (int[] c : crops) {
+            float[] direct = new float[3 * c[4] * c[4]];
+            float[] fast = new float[3 * c[4] * c[4]];
+            AreaResize.resizeNormalized(px, w, c[0], c[1], c[2], c[3], c[4], c[4], direct, 0);
+            sat.resizeNormalized(c[0], c[1], c[2], c[3], c[4], c[4], fast, 0);
+            assertArrayEquals(direct, fast, 0f, java.util.Arrays.toString(c));
+        }
+    }
 }
