@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             FilterCommand.class,
             BenchCommand.class,
+            org.tol.cli.runtime.CollectCommand.class,
+            org.tol.cli.runtime.StatusCommand.class,
+            org.tol.cli.runtime.LaunchCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
