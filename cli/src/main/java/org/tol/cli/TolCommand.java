@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             InspectCommand.class,
             FilterCommand.class,
+            org.tol.cli.models.ModelsCommand.class,
+            org.tol.cli.models.SupportSetCommand.class,
             BenchCommand.class,
             org.tol.cli.runtime.CollectCommand.class,
             org.tol.cli.runtime.StatusCommand.class,

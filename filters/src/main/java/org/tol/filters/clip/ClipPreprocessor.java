@@ -20,7 +20,8 @@ public final class ClipPreprocessor {
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
-        byte[] tmp = new byte[0];
+        int[] tmp = new int[0];
+        int[] row = new int[0];
         int[] acc = new int[0];
     }
 
@@ -104,23 +105,31 @@ public final class ClipPreprocessor {
         if (s.acc.length < rowBytes) {
             s.acc = new int[rowBytes];
         }
-        byte[] tmp;
+        if (s.row.length < w * 3) {
+            s.row = new int[w * 3];
+        }
+        int[] tmp;
         if (outW == w) {
             // Pillow skips a pass whose axis keeps its size; with the crop offset it is a plain column copy.
             tmp = ensure(s, (rowTo - rowFrom) * rowBytes);
+            byte[] px = img.pixels();
             for (int y = rowFrom; y < rowTo; y++) {
-                System.arraycopy(img.pixels(), (y * w + left) * 3, tmp, (y - rowFrom) * rowBytes, rowBytes);
+                int from = (y * w + left) * 3;
+                int to = (y - rowFrom) * rowBytes;
+                for (int i = 0; i < rowBytes; i++) {
+                    tmp[to + i] = px[from + i] & 0xff;
+                }
             }
         } else {
             tmp = ensure(s, (rowTo - rowFrom) * rowBytes);
-            PilBicubic.horizontal(img.pixels(), w, rowFrom, rowTo, PilBicubic.coeffs(w, outW), left, size, tmp);
+            PilBicubic.horizontal(img.pixels(), w, rowFrom, rowTo, PilBicubic.coeffs(w, outW), left, size, s.row, tmp);
         }
         if (outH == h) {
             int[] acc = s.acc;
             for (int y = 0; y < size; y++) {
                 int off = (top + y - rowFrom) * rowBytes;
                 for (int i = 0; i < rowBytes; i++) {
-                    acc[i] = tmp[off + i] & 0xff;
+                    acc[i] = tmp[off + i];
                 }
                 sink.row(y, acc);
             }
@@ -129,9 +138,9 @@ public final class ClipPreprocessor {
         }
     }
 
-    private static byte[] ensure(Scratch s, int n) {
+    private static int[] ensure(Scratch s, int n) {
         if (s.tmp.length < n) {
-            s.tmp = new byte[n];
+            s.tmp = new int[n];
         }
         return s.tmp;
     }

@@ -77,32 +77,37 @@ final class PilBicubic {
 
     /**
      * Horizontal pass for input rows {@code [rowFrom, rowTo)} and output columns {@code [colFrom, colFrom+cols)}
-     * of an interleaved RGB image of width {@code inW}; writes uint8 rows of {@code cols*3} bytes into {@code tmp}.
+     * of an interleaved RGB image of width {@code inW}; writes uint8 rows of {@code cols*3} uint8 values (as ints, so the vertical pass needs no widening) into {@code tmp}; {@code row} is scratch of {@code inW*3} ints.
      */
-    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, Coeffs c, int colFrom, int cols, byte[] tmp) {
+    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, Coeffs c, int colFrom, int cols, int[] row,
+            int[] tmp) {
         int[] start = c.start();
         int[] count = c.count();
         int[] w = c.weights();
         int stride = c.stride();
+        int rowLen = inW * 3;
         int o = 0;
         for (int y = rowFrom; y < rowTo; y++) {
-            int rowOff = y * inW * 3;
+            int rowOff = y * rowLen;
+            for (int i = 0; i < rowLen; i++) { // widen once per row (vectorised) instead of per tap
+                row[i] = src[rowOff + i] & 0xff;
+            }
             for (int xx = colFrom; xx < colFrom + cols; xx++) {
                 int n = count[xx];
                 int kOff = xx * stride;
-                int p = rowOff + start[xx] * 3;
+                int p = start[xx] * 3;
                 int r = HALF;
                 int g = HALF;
                 int b = HALF;
                 for (int t = 0; t < n; t++, p += 3) {
                     int k = w[kOff + t];
-                    r += (src[p] & 0xff) * k;
-                    g += (src[p + 1] & 0xff) * k;
-                    b += (src[p + 2] & 0xff) * k;
+                    r += row[p] * k;
+                    g += row[p + 1] * k;
+                    b += row[p + 2] * k;
                 }
-                tmp[o++] = (byte) clip8(r);
-                tmp[o++] = (byte) clip8(g);
-                tmp[o++] = (byte) clip8(b);
+                tmp[o++] = clip8(r);
+                tmp[o++] = clip8(g);
+                tmp[o++] = clip8(b);
             }
         }
     }
@@ -113,7 +118,7 @@ final class PilBicubic {
      * Accumulates whole rows tap by tap (integer sums are order-independent, so this equals Pillow's per-pixel
      * loop) so the JIT can vectorise the inner loop.
      */
-    static void vertical(byte[] src, int rowBytes, int srcRow0, Coeffs c, int rowFrom, int rows, int[] acc, RowSink sink) {
+    static void vertical(int[] src, int rowBytes, int srcRow0, Coeffs c, int rowFrom, int rows, int[] acc, RowSink sink) {
         int[] start = c.start();
         int[] count = c.count();
         int[] w = c.weights();
@@ -125,7 +130,7 @@ final class PilBicubic {
                 int k = w[yy * stride + t];
                 int off = (start[yy] + t - srcRow0) * rowBytes;
                 for (int i = 0; i < rowBytes; i++) {
-                    acc[i] += (src[off + i] & 0xff) * k;
+                    acc[i] += src[off + i] * k;
                 }
             }
             for (int i = 0; i < rowBytes; i++) {
