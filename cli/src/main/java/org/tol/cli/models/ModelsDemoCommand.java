@@ -1,16 +1,13 @@
 package org.tol.cli.models;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
-import org.tol.filters.clip.DemoClipModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** {@code tol models demo clip --out FILE}: writes the quickstart's demo model (NOT CLIP). */
+/** {@code tol models demo <name>}: writes small demo models with real signatures for the quickstart. */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Builds small demo models for the quickstart.",
-        subcommands = {ModelsDemoCommand.Clip.class})
+        subcommands = {DemoClipCommand.class})
 public final class ModelsDemoCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -18,24 +15,5 @@ public final class ModelsDemoCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
-    }
-
-    @Command(name = "clip", mixinStandardHelpOptions = true,
-            description = "Writes a DEMO ONNX model with the CLIP ViT-L/14@336 image-encoder signature "
-                    + "(image [N,3,336,336] -> embedding [N,64]). It is NOT CLIP: pooled colours times a fixed "
-                    + "random matrix, for trying the pipeline only.")
-    public static final class Clip implements Callable<Integer> {
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the .onnx file.")
-        Path out;
-
-        @Override
-        public Integer call() throws Exception {
-            DemoClipModel.writeDemo(out);
-            spec.commandLine().getOut().println("wrote " + out + ": " + DemoClipModel.DEMO_NOTICE);
-            spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
-        }
     }
 }
