@@ -19,10 +19,18 @@ public final class DemoClipCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the .onnx file.")
     Path out;
 
+    @Option(names = "--support-set-out", paramLabel = "FILE",
+            description = "Also write a matching demo support set (.pt/.npz/.json): solid-colour images embedded by the demo model.")
+    Path supportSetOut;
+
     @Override
     public Integer call() throws Exception {
         DemoClipModel.writeDemo(out);
         spec.commandLine().getOut().println("wrote " + out + ": " + DemoClipModel.DEMO_NOTICE);
+        if (supportSetOut != null) {
+            DemoClipModel.writeDemoSupportSet(out, supportSetOut);
+            spec.commandLine().getOut().println("wrote demo support set " + supportSetOut);
+        }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

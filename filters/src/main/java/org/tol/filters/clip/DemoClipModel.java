@@ -2,10 +2,19 @@ package org.tol.filters.clip;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.tol.api.image.RgbImage;
 import org.tol.api.model.DType;
+import org.tol.api.model.InferenceModel;
+import org.tol.api.model.ModelOptions;
+import org.tol.api.model.Tensor;
 import org.tol.models.onnx.OnnxModelBuilder;
+import org.tol.models.onnx.OrtEngine;
+import org.tol.models.supportset.SupportSet;
+import org.tol.models.supportset.SupportSets;
+import org.tol.models.supportset.SupportVector;
 
 /**
  * Small ONNX models with the CLIP image-encoder signature ({@code image [N,3,S,S] -> embedding [N,D]}):
@@ -45,6 +54,37 @@ public final class DemoClipModel {
                 .attrInts("strides", cell, cell).done()
                 .node("Flatten", List.of("pooled"), "features").attr("axis", 1L).done()
                 .node("Gemm", List.of("features", "proj", "bias"), "embedding").done();
+    }
+
+    /** Labels and RGB colours of the demo support set: one vector per colour, as the demo model embeds it. */
+    private static final String[] DEMO_LABELS = {"demo: reddish", "demo: greenish", "demo: bluish", "demo: dark",
+        "demo: bright", "demo: grey"};
+    private static final int[][] DEMO_COLOURS = {{200, 60, 50}, {60, 180, 70}, {50, 80, 200}, {25, 25, 30},
+        {235, 235, 225}, {128, 128, 128}};
+
+    /**
+     * Writes a support set for the demo model: the embeddings of solid-colour images (so {@code tol filter clip}
+     * with the demo model labels images by their dominant colour). Computed by running {@code model} itself.
+     */
+    public static void writeDemoSupportSet(Path model, Path target) throws Exception {
+        ClipPreprocessor pre = new ClipPreprocessor();
+        List<SupportVector> vectors = new ArrayList<>();
+        try (InferenceModel m = new OrtEngine().load(model, ModelOptions.cpu())) {
+            for (int i = 0; i < DEMO_LABELS.length; i++) {
+                byte[] px = new byte[16 * 16 * 3];
+                for (int p = 0; p < px.length; p++) {
+                    px[p] = (byte) DEMO_COLOURS[i][p % 3];
+                }
+                float[] t = pre.prepare(new RgbImage(16, 16, px));
+                Tensor e = m.run(List.of(new Tensor(t, new long[] {1, 3, 336, 336}))).get(0);
+                double[] v = new double[e.data().length];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = e.data()[j];
+                }
+                vectors.add(new SupportVector(DEMO_LABELS[i], new long[] {1, v.length}, DType.FLOAT64, v));
+            }
+        }
+        SupportSets.write(new SupportSet(vectors, "demo"), target);
     }
 
     /** The quickstart's demo model: 336 px input, 7×7 grid of 48 px cells, 64-dim output, seeded weights. */
