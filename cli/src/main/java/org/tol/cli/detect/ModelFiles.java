@@ -6,18 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.ServiceLoader;
 import org.tol.api.TolException;
 import org.tol.api.model.Device;
-import org.tol.api.model.InferenceEngine;
-import org.tol.api.model.InferenceEngineProvider;
 import org.tol.api.model.InferenceModel;
 import org.tol.api.model.ModelOptions;
+import org.tol.models.EngineRegistry;
 
-/** Loads detector model files through the registered inference engines and fingerprints them. */
+/** Loads detector model files through the engine registry and fingerprints them. */
 final class ModelFiles {
     private ModelFiles() {}
 
@@ -30,20 +26,9 @@ final class ModelFiles {
         return file;
     }
 
-    /** Loads {@code file} on {@code device} with the lowest-ranked engine that accepts it. */
+    /** Loads {@code file} on {@code device} with the engine that accepts it (ONNX for these detectors). */
     static InferenceModel load(Path file, Device device) throws Exception {
-        List<InferenceEngineProvider> providers = ServiceLoader.load(InferenceEngineProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparingInt(InferenceEngineProvider::rank))
-                .toList();
-        for (InferenceEngineProvider p : providers) {
-            InferenceEngine engine = p.engine();
-            if (engine.accepts(file)) {
-                return engine.load(file, new ModelOptions(device, null, false, 0));
-            }
-        }
-        throw new TolException("no inference engine reads " + file,
-                "MegaDetector and MTCNN models must be ONNX files (.onnx); export them as docs/detectors.md shows");
+        return EngineRegistry.load().load(file, null, new ModelOptions(device, null, false, 0));
     }
 
     /** SHA-256 of the file's bytes, hex; identifies the weights in the run fingerprint. */

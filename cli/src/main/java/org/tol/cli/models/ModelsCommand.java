@@ -5,9 +5,9 @@ import org.tol.api.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tol models ...}: model utilities. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Model utilities (demo models, ...).",
-        subcommands = {ModelsDemoCommand.class})
+/** {@code tol models ...}: inspect model files and build demo models. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Inspect model files; build demo models.",
+        subcommands = {ModelsDescribeCommand.class, ModelsDemoCommand.class})
 public final class ModelsCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

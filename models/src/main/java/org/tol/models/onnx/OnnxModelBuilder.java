@@ -4,16 +4,13 @@ import ai.onnxruntime.platform.Fp16Conversions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tol.api.model.DType;
+import org.tol.io.fs.AtomicFiles;
 
 /**
  * Writes ONNX models (ModelProto → GraphProto → NodeProto / TensorProto / ValueInfoProto) without protobuf
@@ -167,21 +164,7 @@ public final class OnnxModelBuilder {
     /** Writes the model atomically (temporary file in the same directory, fsync, rename). */
     public Path write(Path target) throws IOException {
         byte[] bytes = build();
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, out -> out.write(bytes));
         return target;
     }
 

@@ -44,6 +44,11 @@ final class OrtSessions {
     }
 
     private static Opened openCuda(OrtEnvironment env, Path file, ModelOptions options, Device device) throws OrtException {
+        var missing = CudaLibraries.missing();
+        if (missing.isPresent()) {
+            throw new IllegalStateException(missing.get() + " not found on LD_LIBRARY_PATH or the system library dirs"
+                    + " (set TOL_FORCE_CUDA=1 to let ONNX Runtime try anyway)");
+        }
         OrtNatives.prepare(true);
         try (OrtSession.SessionOptions so = baseOptions(options, true)) {
             boolean trt = false;
