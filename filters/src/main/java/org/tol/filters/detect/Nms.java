@@ -15,6 +15,9 @@ import java.util.Comparator;
  * and a box survives while the overlap is {@code <= threshold}.
  */
 public final class Nms {
+    /** Above this many boxes a {@link BoxGrid} limits the pairs compared; results are identical. */
+    static final int GRID_MIN = 64;
+
     public enum Mode { IOU, UNION, MIN }
 
     private Nms() {}
@@ -54,13 +57,17 @@ public final class Nms {
         boolean[] removed = new boolean[n];
         int[] keep = new int[n];
         int kept = 0;
+        BoxGrid grid = n > GRID_MIN ? BoxGrid.of(x1, y1, x2, y2, plus) : null;
+        int[] near = grid == null ? null : new int[n];
         for (int a = 0; a < n && kept < maxKeep; a++) {
             if (removed[a]) {
                 continue;
             }
             keep[kept++] = order[a];
-            for (int b = a + 1; b < n; b++) {
-                if (removed[b] || group[a] != group[b]) {
+            int count = grid == null ? n : grid.near(x1[a], y1[a], x2[a], y2[a], near);
+            for (int k = grid == null ? a + 1 : 0; k < count; k++) {
+                int b = grid == null ? k : near[k];
+                if (b <= a || removed[b] || group[a] != group[b]) {
                     continue;
                 }
                 float iw = Math.min(x2[a], x2[b]) - Math.max(x1[a], x1[b]) + plus;

@@ -59,4 +59,52 @@ class NmsTest {
         float[] scores = {0.1f, 0.3f, 0.2f};
         assertArrayEquals(new int[] {1, 2}, Nms.run(boxes, scores, null, 0.5f, Nms.Mode.IOU, 2));
     }
+
+    /** The all-pairs greedy NMS written out plainly, to check the grid-accelerated one against. */
+    private static int[] reference(float[][] boxes, float[] scores, int[] groups, float t, Nms.Mode mode) {
+        Integer[] order = new Integer[boxes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (p, q) -> Float.compare(scores[q], scores[p]));
+        boolean[] removed = new boolean[boxes.length];
+        java.util.List<Integer> keep = new java.util.ArrayList<>();
+        for (int a = 0; a < order.length; a++) {
+            if (removed[order[a]]) {
+                continue;
+            }
+            keep.add(order[a]);
+            for (int b = a + 1; b < order.length; b++) {
+                if (groups[order[a]] == groups[order[b]] && Nms.overlap(boxes[order[a]], boxes[order[b]], mode) > t) {
+                    removed[order[b]] = true;
+                }
+            }
+        }
+        return keep.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Test
+    void gridAcceleratedNmsKeepsExactlyWhatAllPairsKeeps() {
+        java.util.Random rnd = new java.util.Random(9);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 100 + rnd.nextInt(900);
+            float[][] boxes = new float[n][];
+            float[] scores = new float[n];
+            int[] groups = new int[n];
+            for (int i = 0; i < n; i++) {
+                // dense clusters of P-Net-like cells at several sizes plus scattered large boxes
+                float size = trial % 2 == 0 ? 20 * (1 + rnd.nextInt(4)) : 5 + rnd.nextFloat() * 300;
+                float x = rnd.nextInt(3) * 150 + rnd.nextFloat() * 80;
+                float y = rnd.nextInt(3) * 150 + rnd.nextFloat() * 80;
+                boxes[i] = new float[] {x, y, x + size, y + size};
+                scores[i] = rnd.nextInt(50) / 50f; // many ties
+                groups[i] = rnd.nextInt(3);
+            }
+            for (Nms.Mode mode : Nms.Mode.values()) {
+                float t = mode == Nms.Mode.MIN ? 0.7f : 0.5f;
+                assertArrayEquals(reference(boxes, scores, groups, t, mode), Nms.run(boxes, scores, groups, t, mode),
+                        "trial " + trial + " " + mode);
+            }
+        }
+    }
 }
