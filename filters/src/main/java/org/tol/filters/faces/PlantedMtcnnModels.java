@@ -33,9 +33,9 @@ public final class PlantedMtcnnModels {
         this.refineLevel = refineLevel;
     }
 
-    /** The nets of {@code tol models demo faces}: windows with mean red above ~230 (normalised 0.8) are faces. */
+    /** The nets of {@code tol models demo faces}: windows with mean red above ~243 (normalised 0.9) are faces. */
     public static PlantedMtcnnModels demo() {
-        return new PlantedMtcnnModels(100f, 0.8f, 0.5f);
+        return new PlantedMtcnnModels(100f, 0.9f, 0.5f);
     }
 
     /** Writes pnet.onnx, rnet.onnx and onet.onnx into {@code dir}. */
