@@ -30,6 +30,8 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
     private final Letterbox letterbox;
     private final DetectionDecoder decoder;
     private final String modelDigest;
+    /** The model's batch size when its export fixed it, else 0. */
+    private final int fixedBatch;
 
     /** @param modelDigest identifies the weights in the run fingerprint (e.g. the file's SHA-256) */
     public MegaDetectorFilter(InferenceModel model, MegaDetectorOptions options, String modelDigest) throws Exception {
@@ -38,6 +40,8 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
         this.letterbox = new Letterbox(options.imageSize());
         this.modelDigest = modelDigest;
         checkInput(model, options.imageSize());
+        long batchAxis = model.inputs().get(0).shape()[0];
+        this.fixedBatch = batchAxis > 0 ? (int) batchAxis : 0;
         this.decoder = DecoderSelector.forShape(outputShape(), options.iou());
         LOG.info("MegaDetector: {} output layout, NMS IoU {}, letterbox {}", decoder.layout(),
                 Float.isNaN(decoder.iou()) ? "none" : decoder.iou(), options.imageSize());
@@ -61,9 +65,10 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
             return declared.get(0).shape();
         }
         int s = options.imageSize();
-        float[] blank = new float[3 * s * s];
+        int n = Math.max(1, fixedBatch);
+        float[] blank = new float[n * 3 * s * s];
         Arrays.fill(blank, Letterbox.PAD);
-        List<Tensor> out = model.run(List.of(new Tensor(blank, new long[] {1, 3, s, s})));
+        List<Tensor> out = model.run(List.of(new Tensor(blank, new long[] {n, 3, s, s})));
         return out.get(0).shape();
     }
 
@@ -84,17 +89,34 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
 
     @Override
     public List<RowResult> infer(List<LetterboxedImage> batch) throws Exception {
+        if (fixedBatch <= 0) {
+            return runChunk(batch, batch.size());
+        }
+        // an export with a fixed batch axis (e.g. ultralytics without dynamic=True): run it in chunks of
+        // exactly that size, padding the last one with blank letterboxes whose results are dropped
+        List<RowResult> rows = new ArrayList<>(batch.size());
+        for (int from = 0; from < batch.size(); from += fixedBatch) {
+            rows.addAll(runChunk(batch.subList(from, Math.min(batch.size(), from + fixedBatch)), fixedBatch));
+        }
+        return rows;
+    }
+
+    private List<RowResult> runChunk(List<LetterboxedImage> chunk, int n) throws Exception {
         int s = options.imageSize();
         int plane = 3 * s * s;
-        float[] data = new float[batch.size() * plane];
-        for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(batch.get(i).chw(), 0, data, i * plane, plane);
+        float[] data = new float[n * plane];
+        for (int i = 0; i < n; i++) {
+            if (i < chunk.size()) {
+                System.arraycopy(chunk.get(i).chw(), 0, data, i * plane, plane);
+            } else {
+                Arrays.fill(data, i * plane, (i + 1) * plane, Letterbox.PAD);
+            }
         }
-        Tensor out = model.run(List.of(new Tensor(data, new long[] {batch.size(), 3, s, s}))).get(0);
-        if (out.dim(0) != batch.size()) {
-            throw new IllegalStateException("detector returned " + out + " for a batch of " + batch.size());
+        Tensor out = model.run(List.of(new Tensor(data, new long[] {n, 3, s, s}))).get(0);
+        if (out.dim(0) != n) {
+            throw new IllegalStateException("detector returned " + out + " for a batch of " + n);
         }
-        return decodeBatch(out, batch);
+        return decodeBatch(out, chunk);
     }
 
     /** Decodes a batch output into rows; separate from {@link #infer} so benchmarks can time post-processing. */

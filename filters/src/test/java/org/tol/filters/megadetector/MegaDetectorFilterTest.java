@@ -119,4 +119,17 @@ class MegaDetectorFilterTest {
             assertEquals(expected.get(i), (Float) a.get(i), 1e-6f, "bbox[" + i + "]");
         }
     }
+
+    @Test
+    void fixedBatchExportsRunInPaddedChunks() throws Exception {
+        FakeModel fixed = new FakeModel(new long[] {2, 3, 640, 640}, List.of(new long[] {2, 4, 6}), x -> {
+            assertEquals(2, x.dim(0), "the model only takes batches of 2");
+            return detector(new long[] {2, 4, 6}).run(List.of(x));
+        });
+        MegaDetectorFilter f = new MegaDetectorFilter(fixed, MegaDetectorOptions.defaults(), "x");
+        List<RowResult> rows = f.infer(List.of(f.prepare(image(1000, 500)), f.prepare(image(1000, 500)), f.prepare(image(1000, 500))));
+        assertEquals(3, rows.size());
+        assertEquals(2, fixed.calls.size());
+        rows.forEach(r -> assertEquals(1, r.values().get("n_animal_detected")));
+    }
 }
