@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             org.tol.cli.bench.ParquetScanBenchCommand.class,
             org.tol.cli.runtime.RuntimeBenchCommand.class,
+            org.tol.cli.models.ClipPreprocessBenchCommand.class,
+            org.tol.cli.detect.MegaDetectorPrepBenchCommand.class,
+            org.tol.cli.detect.FacesPrepBenchCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

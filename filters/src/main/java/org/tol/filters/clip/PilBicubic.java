@@ -1,0 +1,148 @@
+package org.tol.filters.clip;
+
+/**
+ * Pillow's {@code Image.resize(size, BICUBIC)} for 8-bit RGB, reproduced bit for bit: cubic kernel with
+ * a = -0.5, support widened by the scale factor when downscaling (antialiasing), coefficients normalised then
+ * quantised to 22 fractional bits, a horizontal pass rounded and clipped to uint8, then a vertical pass
+ * (Pillow's {@code libImaging/Resample.c}, {@code precompute_coeffs}, {@code normalize_coeffs_8bpc},
+ * {@code ImagingResampleHorizontal_8bpc}/{@code Vertical_8bpc}).
+ *
+ * <p>Only the pixels inside a crop window are computed (CLIP centre-crops right after resizing), which is the
+ * same result as resizing fully and cropping because every output pixel depends only on its own taps.
+ */
+final class PilBicubic {
+    static final int PRECISION_BITS = 32 - 8 - 2;
+    private static final int HALF = 1 << (PRECISION_BITS - 1);
+
+    /** Per-output-position tap window and quantised weights, as Pillow precomputes them. */
+    record Coeffs(int[] start, int[] count, int[] weights, int stride) {}
+
+    private PilBicubic() {}
+
+    static double cubic(double x) {
+        final double a = -0.5;
+        if (x < 0.0) {
+            x = -x;
+        }
+        if (x < 1.0) {
+            return ((a + 2.0) * x - (a + 3.0)) * x * x + 1;
+        }
+        if (x < 2.0) {
+            return (((x - 5) * x + 8) * x - 4) * a;
+        }
+        return 0.0;
+    }
+
+    static Coeffs coeffs(int inSize, int outSize) {
+        double scale = (double) inSize / outSize;
+        double filterscale = Math.max(scale, 1.0);
+        double support = 2.0 * filterscale;
+        int ksize = (int) Math.ceil(support) * 2 + 1;
+        int[] start = new int[outSize];
+        int[] count = new int[outSize];
+        int[] weights = new int[outSize * ksize];
+        double[] k = new double[ksize];
+        double ss = 1.0 / filterscale;
+        for (int xx = 0; xx < outSize; xx++) {
+            double center = (xx + 0.5) * scale;
+            int xmin = (int) (center - support + 0.5); // C cast: truncation toward zero, as in Pillow
+            if (xmin < 0) {
+                xmin = 0;
+            }
+            int xmax = (int) (center + support + 0.5);
+            if (xmax > inSize) {
+                xmax = inSize;
+            }
+            xmax -= xmin;
+            double ww = 0.0;
+            for (int x = 0; x < xmax; x++) {
+                k[x] = cubic((x + xmin - center + 0.5) * ss);
+                ww += k[x];
+            }
+            for (int x = 0; x < xmax; x++) {
+                double w = ww != 0.0 ? k[x] / ww : k[x];
+                weights[xx * ksize + x] = w < 0 ? (int) (-0.5 + w * (1 << PRECISION_BITS))
+                        : (int) (0.5 + w * (1 << PRECISION_BITS));
+            }
+            start[xx] = xmin;
+            count[xx] = xmax;
+        }
+        return new Coeffs(start, count, weights, ksize);
+    }
+
+    private static int clip8(int v) {
+        int s = v >> PRECISION_BITS;
+        return s < 0 ? 0 : Math.min(s, 255);
+    }
+
+    /**
+     * Horizontal pass for input rows {@code [rowFrom, rowTo)} and output columns {@code [colFrom, colFrom+cols)}
+     * of an interleaved RGB image of width {@code inW}; writes uint8 rows of {@code cols*3} uint8 values (as ints, so the vertical pass needs no widening) into {@code tmp}; {@code row} is scratch of {@code inW*3} ints.
+     */
+    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, Coeffs c, int colFrom, int cols, int[] row,
+            int[] tmp) {
+        int[] start = c.start();
+        int[] count = c.count();
+        int[] w = c.weights();
+        int stride = c.stride();
+        int rowLen = inW * 3;
+        int o = 0;
+        for (int y = rowFrom; y < rowTo; y++) {
+            int rowOff = y * rowLen;
+            for (int i = 0; i < rowLen; i++) { // widen once per row (vectorised) instead of per tap
+                row[i] = src[rowOff + i] & 0xff;
+            }
+            for (int xx = colFrom; xx < colFrom + cols; xx++) {
+                int n = count[xx];
+                int kOff = xx * stride;
+                int p = start[xx] * 3;
+                int r = HALF;
+                int g = HALF;
+                int b = HALF;
+                for (int t = 0; t < n; t++, p += 3) {
+                    int k = w[kOff + t];
+                    r += row[p] * k;
+                    g += row[p + 1] * k;
+                    b += row[p + 2] * k;
+                }
+                tmp[o++] = clip8(r);
+                tmp[o++] = clip8(g);
+                tmp[o++] = clip8(b);
+            }
+        }
+    }
+
+    /**
+     * Vertical pass for output rows {@code [rowFrom, rowFrom+rows)}: {@code src} holds interleaved rows of
+     * {@code rowBytes} bytes starting at input row {@code srcRow0}. Each finished uint8 row goes to {@code sink}.
+     * Accumulates whole rows tap by tap (integer sums are order-independent, so this equals Pillow's per-pixel
+     * loop) so the JIT can vectorise the inner loop.
+     */
+    static void vertical(int[] src, int rowBytes, int srcRow0, Coeffs c, int rowFrom, int rows, int[] acc, RowSink sink) {
+        int[] start = c.start();
+        int[] count = c.count();
+        int[] w = c.weights();
+        int stride = c.stride();
+        for (int yy = rowFrom; yy < rowFrom + rows; yy++) {
+            java.util.Arrays.fill(acc, 0, rowBytes, HALF);
+            int n = count[yy];
+            for (int t = 0; t < n; t++) {
+                int k = w[yy * stride + t];
+                int off = (start[yy] + t - srcRow0) * rowBytes;
+                for (int i = 0; i < rowBytes; i++) {
+                    acc[i] += src[off + i] * k;
+                }
+            }
+            for (int i = 0; i < rowBytes; i++) {
+                acc[i] = clip8(acc[i]);
+            }
+            sink.row(yy - rowFrom, acc);
+        }
+    }
+
+    /** Receives one finished output row as uint8 values in {@code acc[0 .. rowBytes)}. */
+    @FunctionalInterface
+    interface RowSink {
+        void row(int index, int[] values);
+    }
+}
