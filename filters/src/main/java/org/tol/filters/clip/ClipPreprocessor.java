@@ -21,7 +21,6 @@ public final class ClipPreprocessor {
 
     private static final class Scratch {
         int[] tmp = new int[0];
-        int[] row = new int[0];
         int[] acc = new int[0];
     }
 
@@ -105,9 +104,6 @@ public final class ClipPreprocessor {
         if (s.acc.length < rowBytes) {
             s.acc = new int[rowBytes];
         }
-        if (s.row.length < w * 3) {
-            s.row = new int[w * 3];
-        }
         int[] tmp;
         if (outW == w) {
             // Pillow skips a pass whose axis keeps its size; with the crop offset it is a plain column copy.
@@ -122,7 +118,7 @@ public final class ClipPreprocessor {
             }
         } else {
             tmp = ensure(s, (rowTo - rowFrom) * rowBytes);
-            PilBicubic.horizontal(img.pixels(), w, rowFrom, rowTo, PilBicubic.coeffs(w, outW), left, size, s.row, tmp);
+            PilBicubic.horizontal(img.pixels(), w, rowFrom, rowTo, PilBicubic.coeffs(w, outW), left, size, tmp);
         }
         if (outH == h) {
             int[] acc = s.acc;
