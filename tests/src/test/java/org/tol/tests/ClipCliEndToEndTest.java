@@ -177,4 +177,62 @@ class ClipCliEndToEndTest {
         assumeTrue(archive != null && Files.isRegularFile(archive), "tiny TorchScript archive not found");
         runAndCompare(archive, "out-djl");
     }
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run tol(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = TolCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void demoModelDescribeAndInspectCommands() throws Exception {
+        Path model = dir.resolve("m/clip-demo.onnx");
+        Path support = dir.resolve("m/clip-demo-support.npz");
+        Run demo = tol("models", "demo", "clip", "--out", model.toString(), "--support-set-out", support.toString());
+        assertEquals(0, demo.code(), demo.err());
+        assertTrue(demo.out().contains("NOT CLIP"), demo.out());
+
+        Run describe = tol("models", "describe", "--json", model.toString());
+        assertEquals(0, describe.code(), describe.err());
+        var d = org.tol.io.json.Json.mapper().readTree(describe.out());
+        assertEquals("onnx", d.get("engine").asText());
+        assertEquals("image", d.get("inputs").get(0).get("name").asText());
+        assertEquals("[-1,3,336,336]", d.get("inputs").get(0).get("shape").toString());
+        assertEquals("[-1,64]", d.get("outputs").get(0).get("shape").toString());
+        assertEquals("true", d.get("metadata").get("tol.demo").asText());
+
+        Run inspect = tol("support-set", "inspect", "--json", support.toString());
+        assertEquals(0, inspect.code(), inspect.err());
+        var s = org.tol.io.json.Json.mapper().readTree(inspect.out());
+        assertEquals(6, s.get("labels").asInt());
+        assertEquals(64, s.get("dim").asInt());
+        assertEquals("demo: reddish", s.get("vectors").get(0).get("label").asText());
+    }
+
+    @Test
+    void inspectReadsTheReferenceFileAndRefusesAHostileOne() throws Exception {
+        String shared = System.getProperty("tol.shared");
+        Path fungi = shared == null ? null : Path.of(shared, "data/support-sets/fungi.pt");
+        assumeTrue(fungi != null && Files.isRegularFile(fungi), "shared support sets not present");
+        Run ok = tol("support-set", "inspect", fungi.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("11 labels, dim 768") && ok.out().contains("a museum specimen/2"), ok.out());
+        assertTrue(ok.out().contains("15.787998"), ok.out());
+
+        Path evil = dir.resolve("evil.pt");
+        try (var o = Files.newOutputStream(evil); var z = new java.util.zip.ZipOutputStream(o)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("evil/data.pkl"));
+            z.write("cposix\nsystem\n(Vecho pwned\ntR.".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            z.closeEntry();
+        }
+        Run bad = tol("support-set", "inspect", evil.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("'posix.system'") && bad.err().contains("hint"), bad.err());
+    }
 }

@@ -14,6 +14,9 @@ public final class ClipPreprocessor {
     public static final float[] MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
     public static final float[] STD = {0.26862954f, 0.26130258f, 0.27577711f};
 
+    /** Output rows per band of the interleaved horizontal/vertical passes. */
+    private static final int BAND = 16;
+
     private final int size;
     /** {@code LUT[c][v] = (v / 255f - mean[c]) / std[c]}, the same float32 operations torchvision performs. */
     private final float[][] lut = new float[3][256];
@@ -21,7 +24,6 @@ public final class ClipPreprocessor {
 
     private static final class Scratch {
         int[] tmp = new int[0];
-        int[] row = new int[0];
         int[] acc = new int[0];
     }
 
@@ -105,13 +107,9 @@ public final class ClipPreprocessor {
         if (s.acc.length < rowBytes) {
             s.acc = new int[rowBytes];
         }
-        if (s.row.length < w * 3) {
-            s.row = new int[w * 3];
-        }
-        int[] tmp;
+        int[] tmp = ensure(s, (rowTo - rowFrom) * rowBytes);
         if (outW == w) {
             // Pillow skips a pass whose axis keeps its size; with the crop offset it is a plain column copy.
-            tmp = ensure(s, (rowTo - rowFrom) * rowBytes);
             byte[] px = img.pixels();
             for (int y = rowFrom; y < rowTo; y++) {
                 int from = (y * w + left) * 3;
@@ -120,21 +118,31 @@ public final class ClipPreprocessor {
                     tmp[to + i] = px[from + i] & 0xff;
                 }
             }
-        } else {
-            tmp = ensure(s, (rowTo - rowFrom) * rowBytes);
-            PilBicubic.horizontal(img.pixels(), w, rowFrom, rowTo, PilBicubic.coeffs(w, outW), left, size, s.row, tmp);
         }
         if (outH == h) {
+            if (outW != w) {
+                PilBicubic.horizontal(img.pixels(), w, rowFrom, rowTo, PilBicubic.coeffs(w, outW), left, size, tmp, rowFrom);
+            }
             int[] acc = s.acc;
             for (int y = 0; y < size; y++) {
                 int off = (top + y - rowFrom) * rowBytes;
-                for (int i = 0; i < rowBytes; i++) {
-                    acc[i] = tmp[off + i];
-                }
+                System.arraycopy(tmp, off, acc, 0, rowBytes);
                 sink.row(y, acc);
             }
-        } else {
-            PilBicubic.vertical(tmp, rowBytes, rowFrom, cv, top, size, s.acc, sink);
+            return;
+        }
+        // Bands of output rows: the horizontal pass runs just ahead of the vertical one, so the rows the
+        // vertical pass reads are still in cache (the whole intermediate image is ~2 MB).
+        PilBicubic.Coeffs ch = outW == w ? null : PilBicubic.coeffs(w, outW);
+        int done = outW == w ? rowTo : rowFrom;
+        for (int y = 0; y < size; y += BAND) {
+            int yEnd = Math.min(size, y + BAND);
+            int need = cv.start()[top + yEnd - 1] + cv.count()[top + yEnd - 1];
+            if (need > done) {
+                PilBicubic.horizontal(img.pixels(), w, done, need, ch, left, size, tmp, rowFrom);
+                done = need;
+            }
+            PilBicubic.vertical(tmp, rowBytes, rowFrom, cv, top + y, yEnd - y, s.acc, top, sink);
         }
     }
 

@@ -75,50 +75,104 @@ final class PilBicubic {
         return s < 0 ? 0 : Math.min(s, 255);
     }
 
+    /** Rows per block of the horizontal pass: a block of 720-px rows stays in L2 while every column visits it. */
+    private static final int ROW_BLOCK = 32;
+
     /**
      * Horizontal pass for input rows {@code [rowFrom, rowTo)} and output columns {@code [colFrom, colFrom+cols)}
-     * of an interleaved RGB image of width {@code inW}; writes uint8 rows of {@code cols*3} uint8 values (as ints, so the vertical pass needs no widening) into {@code tmp}; {@code row} is scratch of {@code inW*3} ints.
+     * of an interleaved RGB image of width {@code inW}; writes {@code cols*3} uint8 values per row (as ints, so
+     * the vertical pass needs no widening) into {@code tmp}, whose first row is input row {@code tmpRow0}.
+     *
+     * <p>Column-outer inside blocks of rows, so each column's weights stay in registers; the usual tap counts
+     * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}). Integer sums do not depend on the
+     * order, so this equals Pillow's row-by-row loop exactly.
      */
-    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, Coeffs c, int colFrom, int cols, int[] row,
-            int[] tmp) {
+    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, Coeffs c, int colFrom, int cols, int[] tmp,
+            int tmpRow0) {
         int[] start = c.start();
         int[] count = c.count();
         int[] w = c.weights();
         int stride = c.stride();
         int rowLen = inW * 3;
-        int o = 0;
-        for (int y = rowFrom; y < rowTo; y++) {
-            int rowOff = y * rowLen;
-            for (int i = 0; i < rowLen; i++) { // widen once per row (vectorised) instead of per tap
-                row[i] = src[rowOff + i] & 0xff;
-            }
+        int rb = cols * 3;
+        for (int y0 = rowFrom; y0 < rowTo; y0 += ROW_BLOCK) {
+            int y1 = Math.min(rowTo, y0 + ROW_BLOCK);
             for (int xx = colFrom; xx < colFrom + cols; xx++) {
                 int n = count[xx];
-                int kOff = xx * stride;
-                int p = start[xx] * 3;
-                int r = HALF;
-                int g = HALF;
-                int b = HALF;
-                for (int t = 0; t < n; t++, p += 3) {
-                    int k = w[kOff + t];
-                    r += row[p] * k;
-                    g += row[p + 1] * k;
-                    b += row[p + 2] * k;
+                int kb = xx * stride;
+                int o = (y0 - tmpRow0) * rb + (xx - colFrom) * 3;
+                int p0 = y0 * rowLen + start[xx] * 3;
+                if (n >= 4 && n <= 6) {
+                    taps6(src, w, kb, n, p0, rowLen, y1 - y0, tmp, o, rb);
+                } else if (n >= 7 && n <= 8) {
+                    taps8(src, w, kb, n, p0, rowLen, y1 - y0, tmp, o, rb);
+                } else {
+                    for (int y = y0; y < y1; y++, o += rb, p0 += rowLen) {
+                        for (int ch = 0; ch < 3; ch++) {
+                            int v = HALF;
+                            for (int t = 0, p = p0 + ch; t < n; t++, p += 3) {
+                                v += (src[p] & 0xff) * w[kb + t];
+                            }
+                            tmp[o + ch] = clip8(v);
+                        }
+                    }
                 }
-                tmp[o++] = clip8(r);
-                tmp[o++] = clip8(g);
-                tmp[o++] = clip8(b);
+            }
+        }
+    }
+
+    /**
+     * Up to 6 taps with the weights in registers; missing taps get weight 0 and re-read the first tap (in
+     * bounds, adds nothing).
+     */
+    private static void taps6(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[] tmp, int o, int rb) {
+        int k0 = w[kb];
+        int k1 = w[kb + 1];
+        int k2 = w[kb + 2];
+        int k3 = w[kb + 3];
+        int k4 = n > 4 ? w[kb + 4] : 0;
+        int k5 = n > 5 ? w[kb + 5] : 0;
+        int d4 = n > 4 ? 12 : 0;
+        int d5 = n > 5 ? 15 : 0;
+        for (int r = 0; r < rows; r++, o += rb, p0 += rowLen) {
+            for (int ch = 0, p = p0; ch < 3; ch++, p++) {
+                int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
+                        + (src[p + 9] & 0xff) * k3 + (src[p + d4] & 0xff) * k4 + (src[p + d5] & 0xff) * k5;
+                tmp[o + ch] = clip8(v);
+            }
+        }
+    }
+
+    /** 7 or 8 taps, as {@link #taps6}. */
+    private static void taps8(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[] tmp, int o, int rb) {
+        int k0 = w[kb];
+        int k1 = w[kb + 1];
+        int k2 = w[kb + 2];
+        int k3 = w[kb + 3];
+        int k4 = w[kb + 4];
+        int k5 = w[kb + 5];
+        int k6 = w[kb + 6];
+        int k7 = n > 7 ? w[kb + 7] : 0;
+        int d7 = n > 7 ? 21 : 0;
+        for (int r = 0; r < rows; r++, o += rb, p0 += rowLen) {
+            for (int ch = 0, p = p0; ch < 3; ch++, p++) {
+                int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
+                        + (src[p + 9] & 0xff) * k3 + (src[p + 12] & 0xff) * k4 + (src[p + 15] & 0xff) * k5
+                        + (src[p + 18] & 0xff) * k6 + (src[p + d7] & 0xff) * k7;
+                tmp[o + ch] = clip8(v);
             }
         }
     }
 
     /**
      * Vertical pass for output rows {@code [rowFrom, rowFrom+rows)}: {@code src} holds interleaved rows of
-     * {@code rowBytes} bytes starting at input row {@code srcRow0}. Each finished uint8 row goes to {@code sink}.
+     * {@code rowBytes} values starting at input row {@code srcRow0}. Each finished uint8 row goes to {@code sink}
+     * as row {@code yy - outRow0}.
      * Accumulates whole rows tap by tap (integer sums are order-independent, so this equals Pillow's per-pixel
      * loop) so the JIT can vectorise the inner loop.
      */
-    static void vertical(int[] src, int rowBytes, int srcRow0, Coeffs c, int rowFrom, int rows, int[] acc, RowSink sink) {
+    static void vertical(int[] src, int rowBytes, int srcRow0, Coeffs c, int rowFrom, int rows, int[] acc, int outRow0,
+            RowSink sink) {
         int[] start = c.start();
         int[] count = c.count();
         int[] w = c.weights();
@@ -136,7 +190,7 @@ final class PilBicubic {
             for (int i = 0; i < rowBytes; i++) {
                 acc[i] = clip8(acc[i]);
             }
-            sink.row(yy - rowFrom, acc);
+            sink.row(yy - outRow0, acc);
         }
     }
 

@@ -45,7 +45,7 @@ class ClipPreprocessorTest {
         try (InputStream in = getClass().getResourceAsStream("/clip/pil_reference.json")) {
             ref = Json.mapper().readTree(in);
         }
-        assertEquals(8, ref.get("cases").size());
+        assertEquals(10, ref.get("cases").size());
         for (JsonNode c : ref.get("cases")) {
             RgbImage img = pattern(c.get("width").asInt(), c.get("height").asInt());
             String what = c.get("width") + "x" + c.get("height");

@@ -37,7 +37,7 @@ public final class OrtEngine implements InferenceEngine {
 
     @Override
     public OrtModel load(Path modelFile, ModelOptions options) throws Exception {
-        OrtNatives.prepare(options.device() != null && options.device().isCuda());
+        OrtNatives.prepare(false); // GPU providers are unpacked by OrtSessions once the CUDA runtime was found
         OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "tol");
         return new OrtModel(env, OrtSessions.open(env, modelFile, options));
     }

@@ -6,9 +6,12 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.platform.Fp16Conversions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
+import java.util.stream.IntStream;
 import org.tol.api.model.DType;
 import org.tol.api.model.Tensor;
 
@@ -21,10 +24,8 @@ final class OrtTensors {
 
     static OnnxTensor toOrt(OrtEnvironment env, Tensor t, DType declared) throws OrtException {
         switch (declared) {
-            case FLOAT16: {
-                ShortBuffer half = Fp16Conversions.convertFloatBufferToFp16Buffer(FloatBuffer.wrap(t.data()));
-                return OnnxTensor.createTensor(env, half, t.shape(), OnnxJavaType.FLOAT16);
-            }
+            case FLOAT16:
+                return OnnxTensor.createTensor(env, toHalf(t.data()), t.shape(), OnnxJavaType.FLOAT16);
             case FLOAT64: {
                 double[] d = new double[t.data().length];
                 for (int i = 0; i < d.length; i++) {
@@ -38,6 +39,27 @@ final class OrtTensors {
                 throw new IllegalArgumentException("model input of type " + declared.name().toLowerCase()
                         + " is not supported: tol feeds float32, float16 or float64 image tensors");
         }
+    }
+
+    /** Elements per parallel chunk of the fp16 conversion. */
+    private static final int CHUNK = 1 << 18;
+
+    /**
+     * float32 → fp16 into a direct buffer ORT can use without another copy. A CLIP batch is ~87 M values; the
+     * conversion runs on the inference thread, so large inputs are split across the common pool to keep the
+     * GPU fed.
+     */
+    static ShortBuffer toHalf(float[] data) {
+        ShortBuffer half = ByteBuffer.allocateDirect(data.length * 2).order(ByteOrder.nativeOrder()).asShortBuffer();
+        int chunks = (data.length + CHUNK - 1) / CHUNK;
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(c -> {
+            int end = Math.min(data.length, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < end; i++) {
+                half.put(i, Fp16Conversions.floatToFp16(data[i]));
+            }
+        });
+        return half;
     }
 
     static Tensor fromOrt(String name, OnnxTensor t) {

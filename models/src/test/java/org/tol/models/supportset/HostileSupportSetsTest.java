@@ -149,6 +149,23 @@ class HostileSupportSetsTest {
     }
 
     @Test
+    void parquetForm() throws Exception {
+        Path f = dir.resolve("s.parquet");
+        List<org.tol.api.schema.Column> cols = List.of(org.tol.api.schema.Column.string("label"),
+                new org.tol.api.schema.Column("embedding", org.tol.api.schema.ColumnType.listOf(
+                        org.tol.api.schema.ColumnType.Primitive.FLOAT)));
+        try (var w = org.tol.io.parquet.ParquetRowWriter.create(f, cols)) {
+            w.write(java.util.Map.of("label", "z", "embedding", List.of(3f, 4f)));
+            w.write(java.util.Map.of("label", "a/1", "embedding", List.of(1f, 0f)));
+            w.commit();
+        }
+        SupportSet s = SupportSets.read(f);
+        assertEquals(List.of("z", "a/1"), s.labels());
+        assertEquals(DType.FLOAT32, s.vectors().get(0).dtype());
+        assertEquals(5.0, s.vectors().get(0).norm(), 1e-12);
+    }
+
+    @Test
     void npzMatrixForm() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(buf)) {
