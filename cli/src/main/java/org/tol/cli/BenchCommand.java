@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks (throughput, overhead, memory) printed as text and JSON.",
-        subcommands = {})
+        subcommands = {org.tol.cli.bench.ParquetScanBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,109 @@
+package org.tol.io.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tol.api.image.DecodeError;
+import org.tol.api.image.DecodeResult;
+import org.tol.api.image.RgbImage;
+import org.tol.io.parquet.ImageColumns;
+import org.tol.io.parquet.Row;
+
+/**
+ * Turns an {@code image} cell into RGB pixels. Raw cells (TreeOfLife-200M stores uncompressed BGR) follow
+ * the reference rule: try original_size then resized_size, accept the first [h, w] with h*w*3 == length,
+ * flip BGR to RGB. Otherwise the magic bytes pick a codec (JPEG, PNG, WebP, TIFF, GIF, BMP). Every failure
+ * is a typed {@link DecodeResult}; nothing is thrown past the row. Thread-safe.
+ */
+public final class ImageDecoder {
+    /** 30000² pixels: above any real photo, below what would exhaust a rank's heap. */
+    public static final long DEFAULT_MAX_PIXELS = 30_000L * 30_000L;
+
+    private final long maxPixels;
+
+    public ImageDecoder() {
+        this(DEFAULT_MAX_PIXELS);
+    }
+
+    public ImageDecoder(long maxPixels) {
+        this.maxPixels = maxPixels;
+    }
+
+    /** Decodes the image of a row read with (at least) {@link ImageColumns#DECODE_COLUMNS}. */
+    public DecodeResult decode(Row row) {
+        return decode(row.binary(ImageColumns.IMAGE), row.longs(ImageColumns.ORIGINAL_SIZE),
+                row.longs(ImageColumns.RESIZED_SIZE));
+    }
+
+    public DecodeResult decode(byte[] cell, long[] originalSize, long[] resizedSize) {
+        if (cell == null || cell.length == 0) {
+            return DecodeResult.fail(DecodeError.EMPTY, "image cell is " + (cell == null ? "null" : "empty"));
+        }
+        for (long[] size : new long[][] {originalSize, resizedSize}) {
+            if (size != null && size.length >= 2 && size[0] > 0 && size[1] > 0 && size[0] * size[1] * 3 == cell.length) {
+                if (size[0] * size[1] > maxPixels) {
+                    return tooLarge(size[1], size[0]);
+                }
+                return DecodeResult.ok(RawBgr.toRgb(cell, (int) size[1], (int) size[0]));
+            }
+        }
+        ImageFormat format = ImageFormat.detect(cell);
+        if (format == null) {
+            if (originalSize != null || resizedSize != null) {
+                return DecodeResult.fail(DecodeError.SIZE_MISMATCH, cell.length + " bytes match neither original_size "
+                        + sizeText(originalSize) + " nor resized_size " + sizeText(resizedSize)
+                        + " as raw h*w*3 pixels, and are no known image format");
+            }
+            return DecodeResult.fail(DecodeError.UNKNOWN_FORMAT, "no known image signature in " + cell.length + " bytes");
+        }
+        return decodeEncoded(cell, format);
+    }
+
+    /** Decodes encoded bytes (format detected by magic bytes). */
+    public DecodeResult decodeEncoded(byte[] cell, ImageFormat format) {
+        int[] dims = ImageHeaders.dimensions(cell, format);
+        if (dims == null || dims[0] <= 0 || dims[1] <= 0) {
+            return DecodeResult.fail(DecodeError.CORRUPT, format + " header is unreadable (" + cell.length + " bytes)");
+        }
+        if ((long) dims[0] * dims[1] > maxPixels) {
+            return tooLarge(dims[0], dims[1]);
+        }
+        if (!ImageHeaders.looksComplete(cell, format)) {
+            return DecodeResult.fail(DecodeError.CORRUPT, format + " data is truncated (no end marker in "
+                    + cell.length + " bytes)");
+        }
+        try {
+            RgbImage img = OpenCvCodec.decode(cell);
+            if (img == null) {
+                img = ImageIoCodec.decode(cell);
+            }
+            if (img == null) {
+                return DecodeResult.fail(DecodeError.CORRUPT, format + " data failed to decode");
+            }
+            return DecodeResult.ok(img);
+        } catch (IOException | RuntimeException e) {
+            return DecodeResult.fail(DecodeError.CORRUPT, format + " data failed to decode: " + e.getMessage());
+        }
+    }
+
+    /** Reads and decodes an image file; the result names the file on failure. */
+    public DecodeResult decodeFile(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return DecodeResult.fail(DecodeError.CORRUPT, file + ": cannot read: " + e.getMessage());
+        }
+        DecodeResult r = decode(bytes, null, null);
+        return r.isOk() ? r : DecodeResult.fail(r.error(), file + ": " + r.message());
+    }
+
+    private DecodeResult tooLarge(long w, long h) {
+        return DecodeResult.fail(DecodeError.TOO_LARGE, w + "x" + h + " = " + (w * h) + " pixels exceeds the limit of "
+                + maxPixels + " (raise --max-pixels if the image is genuine)");
+    }
+
+    private static String sizeText(long[] s) {
+        return s == null ? "null" : java.util.Arrays.toString(s);
+    }
+}

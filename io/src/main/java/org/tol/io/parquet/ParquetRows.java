@@ -1,0 +1,146 @@
+package org.tol.io.parquet;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.tol.api.schema.Column;
+import org.tol.api.schema.ColumnType;
+
+/**
+ * Streams the rows of one Parquet file, one row group at a time, reading only the requested columns.
+ * Memory holds one row group's projected column chunks, never the whole file: bound it by writing small
+ * row groups (tol's writer does) or by splitting work units per row group.
+ *
+ * <p>Not thread-safe; one reader per thread.
+ */
+public final class ParquetRows implements Closeable {
+    private final Path path;
+    private final CountingInputFile input;
+    private final ParquetFileReader reader;
+    private final MessageType projection;
+    private final MessageColumnIO columnIO;
+    private final Map<String, String> partitions;
+    private final long[] rowGroupStarts;
+    private final int endRowGroup;
+    private int nextRowGroup;
+    private RecordReader<Group> records;
+    private long remainingInGroup;
+    private int currentRowGroup = -1;
+    private long nextIndex;
+
+    private ParquetRows(Path path, Collection<String> columns, int firstRowGroup, int endRowGroup) throws IOException {
+        this.path = path;
+        this.input = new CountingInputFile(path);
+        this.reader = ParquetFileReader.open(input, ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+        try {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            List<Type> fields = new ArrayList<>();
+            for (String c : columns) {
+                if (fileSchema.containsField(c)) {
+                    fields.add(fileSchema.getType(c));
+                }
+            }
+            this.projection = new MessageType(fileSchema.getName(), fields);
+            reader.setRequestedSchema(projection);
+            this.columnIO = new ColumnIOFactory().getColumnIO(projection, fileSchema);
+            this.partitions = InputFiles.partitionsOf(path);
+            int groups = reader.getRowGroups().size();
+            this.rowGroupStarts = new long[groups + 1];
+            for (int g = 0; g < groups; g++) {
+                rowGroupStarts[g + 1] = rowGroupStarts[g] + reader.getRowGroups().get(g).getRowCount();
+            }
+            if (firstRowGroup < 0 || firstRowGroup > groups || endRowGroup < firstRowGroup) {
+                throw new IllegalArgumentException(path + ": row-group range [" + firstRowGroup + ", " + endRowGroup
+                        + ") outside the file's " + groups + " row groups");
+            }
+            this.endRowGroup = Math.min(endRowGroup, groups);
+            for (int g = 0; g < firstRowGroup; g++) {
+                reader.skipNextRowGroup();
+            }
+            this.nextRowGroup = firstRowGroup;
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Opens {@code file} reading only {@code columns} (absent ones read as null). */
+    public static ParquetRows open(Path file, Collection<String> columns) throws IOException {
+        return new ParquetRows(file, columns, 0, Integer.MAX_VALUE);
+    }
+
+    /** Like {@link #open(Path, Collection)} but only row groups {@code [first, end)}. */
+    public static ParquetRows open(Path file, Collection<String> columns, int firstRowGroup, int endRowGroup)
+            throws IOException {
+        return new ParquetRows(file, columns, firstRowGroup, endRowGroup);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public int rowGroupCount() {
+        return rowGroupStarts.length - 1;
+    }
+
+    /** Rows in the whole file. */
+    public long rowCount() {
+        return rowGroupStarts[rowGroupStarts.length - 1];
+    }
+
+    /** Bytes read from disk so far (footer included): projection keeps this far below the file size. */
+    public long bytesRead() {
+        return input.bytesRead();
+    }
+
+    /** The projected columns present in the file, then partition columns the file lacks. */
+    public List<Column> columns() {
+        List<Column> out = new ArrayList<>(Schemas.fromParquet(projection));
+        for (String k : partitions.keySet()) {
+            if (!projection.containsField(k)) {
+                out.add(new Column(k, ColumnType.Primitive.STRING));
+            }
+        }
+        return out;
+    }
+
+    /** The next row, or null after the last row of the range. */
+    public Row next() throws IOException {
+        while (remainingInGroup == 0) {
+            if (nextRowGroup >= endRowGroup) {
+                return null;
+            }
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
+                return null;
+            }
+            currentRowGroup = nextRowGroup++;
+            remainingInGroup = pages.getRowCount();
+            nextIndex = rowGroupStarts[currentRowGroup];
+            records = columnIO.getRecordReader(pages, new GroupRecordConverter(projection));
+        }
+        Group g = records.read();
+        remainingInGroup--;
+        return new Row(g, partitions, currentRowGroup, nextIndex++);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,82 @@
+package org.tol.io.parquet;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.example.data.Group;
+
+/**
+ * One row of a Parquet file, restricted to the projected columns. Values are converted lazily, so
+ * untouched columns cost nothing. Hive partition values fill columns the file itself lacks.
+ */
+public final class Row {
+    private final Group group;
+    private final Map<String, String> partitions;
+    private final int rowGroup;
+    private final long indexInFile;
+
+    Row(Group group, Map<String, String> partitions, int rowGroup, long indexInFile) {
+        this.group = group;
+        this.partitions = partitions;
+        this.rowGroup = rowGroup;
+        this.indexInFile = indexInFile;
+    }
+
+    /** Index of the row group this row came from. */
+    public int rowGroup() {
+        return rowGroup;
+    }
+
+    /** 0-based position of the row in its file (stable across runs; used for mid-unit resume). */
+    public long indexInFile() {
+        return indexInFile;
+    }
+
+    public boolean has(String column) {
+        return group.getType().containsField(column) || partitions.containsKey(column);
+    }
+
+    /** The column's value as a plain Java object (see ColumnType), or null when absent or null. */
+    public Object value(String column) {
+        if (!group.getType().containsField(column)) {
+            return partitions.get(column);
+        }
+        return GroupValues.read(group, group.getType().getFieldIndex(column));
+    }
+
+    public String string(String column) {
+        Object v = value(column);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : v.toString();
+    }
+
+    /** Binary cell bytes without any conversion; null when absent. */
+    public byte[] binary(String column) {
+        if (!group.getType().containsField(column)) {
+            return null;
+        }
+        int i = group.getType().getFieldIndex(column);
+        if (group.getFieldRepetitionCount(i) == 0 || !group.getType().getType(i).isPrimitive()) {
+            return null;
+        }
+        return group.getBinary(i, 0).getBytes();
+    }
+
+    /** A list column of int32/int64 (e.g. original_size [h, w]) as longs; null when absent. */
+    public long[] longs(String column) {
+        Object v = value(column);
+        if (!(v instanceof List<?> list)) {
+            return null;
+        }
+        long[] out = new long[list.size()];
+        for (int k = 0; k < out.length; k++) {
+            Object e = list.get(k);
+            if (!(e instanceof Number n)) {
+                return null;
+            }
+            out[k] = n.longValue();
+        }
+        return out;
+    }
+}
