@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks (throughput, overhead, memory) printed as text and JSON.",
-        subcommands = {org.tol.cli.bench.ParquetScanBenchCommand.class})
+        subcommands = {org.tol.cli.bench.ParquetScanBenchCommand.class, org.tol.cli.bench.PdqBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             org.tol.cli.data.InspectCommand.class,
             FilterCommand.class,
             BenchCommand.class,
+            org.tol.cli.pdq.PdqCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

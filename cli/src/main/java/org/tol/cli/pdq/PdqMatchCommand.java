@@ -1,0 +1,61 @@
+package org.tol.cli.pdq;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tol.api.ExitCodes;
+import org.tol.io.json.Json;
+import org.tol.stages.pdq.PdqMatchJob;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tol pdq match}: every (query, corpus) pair within a Hamming distance, and the corpus uuids to exclude. */
+@Command(name = "match", mixinStandardHelpOptions = true,
+        description = {"Finds every query/corpus hash pair within --max-distance bits (exact, multi-index hashing).",
+            "Writes OUT/pairs.parquet (query_uuid, corpus_uuid, distance), OUT/exclude.parquet (corpus uuids) and "
+                    + "OUT/summary.json."})
+public final class PdqMatchCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--query", required = true, split = ",", paramLabel = "Q",
+            description = "Hash outputs of 'tol pdq hash' (Parquet files, folders, .txt lists), e.g. the test set.")
+    List<String> query;
+
+    @Option(names = "--corpus", required = true, split = ",", paramLabel = "C",
+            description = "Hash outputs to search, e.g. the training set; matched uuids go to exclude.parquet.")
+    List<String> corpus;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output directory.")
+    Path output;
+
+    @Option(names = {"-t", "--max-distance"}, defaultValue = "10", paramLabel = "T",
+            description = "Largest Hamming distance that matches (default: ${DEFAULT-VALUE}, TOL's leakage threshold; "
+                    + "Meta's match threshold is 31).")
+    int maxDistance;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Search threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (maxDistance < 0 || maxDistance > 64) {
+            throw new IllegalArgumentException("--max-distance must be 0..64, got " + maxDistance);
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        PdqMatchJob.Summary s = PdqMatchJob.run(query, corpus, maxDistance, output, n);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.pretty(s));
+        } else {
+            out.printf("%d queries x %d corpus hashes, T=%d: %d pairs, %d queries matched, %d corpus uuids to exclude "
+                    + "(%.0f queries/s) -> %s%n", s.queries(), s.corpus(), s.maxDistance(), s.pairs(), s.queriesMatched(),
+                    s.excluded(), s.queriesPerSecond(), output);
+        }
+        return ExitCodes.OK;
+    }
+}
