@@ -30,9 +30,11 @@ public final class ParquetScanBench {
             @JsonProperty("scan_mb_s") double scanMbPerSec,
             @JsonProperty("scan_rows_s") double scanRowsPerSec,
             @JsonProperty("scan_vs_plain") double ratio,
+            int threads,
             int repeats) {}
 
-    public static Result run(List<InputFile> files, int repeats) throws IOException {
+    /** {@code threads} > 1 scans files in parallel (the plain read stays on one thread, like one reader). */
+    public static Result run(List<InputFile> files, int repeats, int threads) throws Exception {
         long bytes = files.stream().mapToLong(InputFile::sizeBytes).sum();
         plainRead(files); // warm the page cache
         double plain = Double.MAX_VALUE;
@@ -45,13 +47,33 @@ public final class ParquetScanBench {
             plainRead(files);
             plain = Math.min(plain, (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
-            long[] counts = scan(files, decoder);
+            long[] counts = threads <= 1 ? scan(files, decoder) : parallelScan(files, decoder, threads);
             scan = Math.min(scan, (System.nanoTime() - t0) / 1e9);
             rows = counts[0];
             ok = counts[1];
         }
         double mb = bytes / 1e6;
-        return new Result(files.size(), bytes, rows, ok, mb / plain, mb / scan, rows / scan, plain / scan, repeats);
+        return new Result(files.size(), bytes, rows, ok, mb / plain, mb / scan, rows / scan, plain / scan,
+                Math.max(1, threads), repeats);
+    }
+
+    private static long[] parallelScan(List<InputFile> files, ImageDecoder decoder, int threads) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<long[]>> parts = new java.util.ArrayList<>();
+            for (InputFile f : files) {
+                parts.add(pool.submit(() -> scan(List.of(f), decoder)));
+            }
+            long[] total = new long[2];
+            for (var p : parts) {
+                long[] c = p.get();
+                total[0] += c[0];
+                total[1] += c[1];
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static long plainRead(List<InputFile> files) throws IOException {
