@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         name = "filter",
         mixinStandardHelpOptions = true,
         description = "Runs a per-image filter on this rank (srun-aware, resumable).",
-        subcommands = {})
+        subcommands = {org.tol.cli.runtime.ImageStatsCommand.class})
 public final class FilterCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -3,6 +3,8 @@ package org.tol.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.tol.api.filter.FilterFactory;
+import org.tol.runtime.RuntimeConfig;
+import org.tol.runtime.RuntimeLauncher;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,11 +25,65 @@ public final class RuntimeOptions {
     @Option(names = "--device", defaultValue = "auto", paramLabel = "DEV", description = "auto|cpu|cuda|cuda:N (default: ${DEFAULT-VALUE}).")
     public String device;
 
+    @Option(names = "--rank", paramLabel = "R", description = "This process's rank (default: SLURM_PROCID, RANK, or 0).")
+    public Integer rank;
+
+    @Option(names = "--world-size", paramLabel = "N", description = "Number of ranks (default: SLURM_NTASKS, WORLD_SIZE, or 1).")
+    public Integer worldSize;
+
+    @Option(names = "--prep-threads", defaultValue = "0", paramLabel = "N",
+            description = "Decode/preprocess threads per rank; 0 = all cores (default: ${DEFAULT-VALUE}).")
+    public int prepThreads;
+
+    @Option(names = "--checkpoint-every", defaultValue = "50", paramLabel = "BATCHES",
+            description = "Commit a part file every this many batches inside a unit (default: ${DEFAULT-VALUE}).")
+    public int checkpointEvery;
+
+    @Option(names = "--split-size", defaultValue = "1g", paramLabel = "SIZE",
+            description = "Split files larger than SIZE (e.g. 512m, 2g; 0 = never) into row-group-range units (default: ${DEFAULT-VALUE}).")
+    public String splitSize;
+
+    @Option(names = "--unit-row-groups", defaultValue = "4", paramLabel = "N",
+            description = "Row groups per unit when a file is split (default: ${DEFAULT-VALUE}).")
+    public int unitRowGroups;
+
+    @Option(names = "--grace-seconds", defaultValue = "60", paramLabel = "S",
+            description = "After SIGTERM/SIGUSR1, exit 75 within S seconds (default: ${DEFAULT-VALUE}).")
+    public int graceSeconds;
+
+    @Option(names = "--progress-seconds", defaultValue = "10", paramLabel = "S",
+            description = "Progress line and stats/rank{R}.json every S seconds (default: ${DEFAULT-VALUE}).")
+    public double progressSeconds;
+
+    @Option(names = "--collect", description = "Collect at the end (rank 0 after all ranks finished; needs --mpj or one rank).")
+    public boolean collect;
+
+    @Option(names = "--allow-partial", description = "With --collect: exit 0 even when units are missing.")
+    public boolean allowPartial;
+
+    @Option(names = "--mpj", defaultValue = "none", paramLabel = "MODE",
+            description = "none | multicore:N (N rank threads here) | niodev (one rank per srun task) (default: ${DEFAULT-VALUE}).")
+    public String mpj;
+
+    @Option(names = "--lock-stale-seconds", defaultValue = "300", paramLabel = "S",
+            description = "A rank lock from another host without heartbeat for S seconds is taken over (default: ${DEFAULT-VALUE}).")
+    public int lockStaleSeconds;
+
+    /** The runtime configuration these options describe. */
+    public RuntimeConfig config() {
+        return new RuntimeConfig(inputs, output, device, batchSize == null ? 0 : batchSize, prepThreads,
+                checkpointEvery, SizeParser.bytes(splitSize), unitRowGroups, graceSeconds, progressSeconds, collect,
+                allowPartial, lockStaleSeconds);
+    }
+
     /**
      * Runs {@code filterName} on this rank and returns the exit code (0, 3 when inputs failed, 75 when
      * interrupted). Implemented by the rank runtime.
      */
     public int run(String filterName, FilterFactory factory) {
-        throw new UnsupportedOperationException("rank runtime not wired yet");
+        if (LoggingMixin.isQuiet()) {
+            System.setProperty("tol.quiet", "true");
+        }
+        return RuntimeLauncher.run(config(), rank, worldSize, mpj, filterName, factory);
     }
 }

@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             FilterCommand.class,
             BenchCommand.class,
             org.tol.cli.pdq.PdqCommand.class,
+            org.tol.cli.runtime.CollectCommand.class,
+            org.tol.cli.runtime.StatusCommand.class,
+            org.tol.cli.runtime.LaunchCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

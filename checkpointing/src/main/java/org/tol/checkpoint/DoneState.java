@@ -1,0 +1,104 @@
+package org.tol.checkpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What is already done in OUT, read from the files of <em>all</em> ranks that ever ran there (any rank count):
+ * processed-unit markers, committed parts per unit, and failed-file records. Nothing here trusts a rank's own
+ * number, which is what makes resuming with another rank count exact.
+ */
+public final class DoneState {
+    private static final Logger LOG = LoggerFactory.getLogger(DoneState.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Set<String> processed = new HashSet<>();
+    private final Map<String, List<RankedPart>> parts = new HashMap<>();
+    private final Map<String, String> failed = new LinkedHashMap<>();
+
+    private DoneState() {}
+
+    public static DoneState load(OutLayout out) throws IOException {
+        DoneState s = new DoneState();
+        for (int rank : out.ranksPresent()) {
+            s.processed.addAll(AppendLog.read(out.processedLog(rank)));
+            for (String line : AppendLog.read(out.failedLog(rank))) {
+                int tab = line.indexOf('\t');
+                s.failed.put(tab < 0 ? line : line.substring(0, tab), tab < 0 ? "" : line.substring(tab + 1));
+            }
+            for (String line : AppendLog.read(out.manifest(rank))) {
+                PartRecord rec;
+                try {
+                    rec = JSON.readValue(line, PartRecord.class);
+                } catch (IOException e) {
+                    LOG.warn("ignoring unreadable manifest line in {}: {}", out.manifest(rank), line);
+                    continue;
+                }
+                s.parts.computeIfAbsent(rec.unit(), k -> new ArrayList<>())
+                        .add(new RankedPart(rank, out.checkpointDir(rank).resolve(rec.part()), rec));
+            }
+        }
+        return s;
+    }
+
+    public boolean isDone(WorkUnit unit) {
+        return processed.contains(unit.logLine());
+    }
+
+    /**
+     * The committed parts of a unit that form one gap-free run of rows from row 0, ordered by row. Parts that
+     * overlap an earlier one (a redo after a lost manifest line elsewhere) or lie beyond a gap are left out.
+     */
+    public List<RankedPart> contiguousParts(String unitId) {
+        List<RankedPart> all = new ArrayList<>(parts.getOrDefault(unitId, List.of()));
+        all.sort(Comparator.comparingLong((RankedPart p) -> p.record().firstRow())
+                .thenComparing(p -> -p.record().endRow()));
+        List<RankedPart> chain = new ArrayList<>();
+        long next = 0;
+        for (RankedPart p : all) {
+            if (p.record().firstRow() == next && p.record().endRow() >= next) {
+                chain.add(p);
+                next = p.record().endRow();
+                if (p.record().last()) {
+                    break;
+                }
+            }
+        }
+        return chain;
+    }
+
+    /** The row a unit's processing resumes at: the end of its contiguous committed parts (0 when none). */
+    public long resumeRow(String unitId) {
+        List<RankedPart> chain = contiguousParts(unitId);
+        return chain.isEmpty() ? 0 : chain.get(chain.size() - 1).record().endRow();
+    }
+
+    /** True when the unit's committed parts reach its final part (all rows written), even if unmarked. */
+    public boolean partsComplete(String unitId) {
+        List<RankedPart> chain = contiguousParts(unitId);
+        return !chain.isEmpty() && chain.get(chain.size() - 1).record().last();
+    }
+
+    public Set<String> processedLines() {
+        return Set.copyOf(processed);
+    }
+
+    /** Failed unit log lines with their reasons (latest record wins). */
+    public Map<String, String> failed() {
+        return Map.copyOf(failed);
+    }
+
+    public int partCount() {
+        return parts.values().stream().mapToInt(List::size).sum();
+    }
+}

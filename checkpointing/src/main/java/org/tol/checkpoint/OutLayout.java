@@ -1,0 +1,95 @@
+package org.tol.checkpoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where a run keeps its files under OUT. The names follow the reference pipeline
+ * ({@code checkpoints_rank{R}/}, {@code logs/processed_files_rank{R}.log}, {@code predictions_rank{R}.parquet})
+ * so existing tooling that globs those names keeps working; the rest is ours.
+ */
+public record OutLayout(Path root) {
+    private static final Pattern RANK_IN_NAME =
+            Pattern.compile("(?:checkpoints_rank|processed_files_rank|failed_files_rank|predictions_rank|rank)(\\d+)(?:\\.\\w+)?");
+
+    public Path runFile() {
+        return root.resolve("run.json");
+    }
+
+    public Path checkpointDir(int rank) {
+        return root.resolve("checkpoints_rank" + rank);
+    }
+
+    public Path manifest(int rank) {
+        return checkpointDir(rank).resolve("manifest.jsonl");
+    }
+
+    public Path logsDir() {
+        return root.resolve("logs");
+    }
+
+    public Path processedLog(int rank) {
+        return logsDir().resolve("processed_files_rank" + rank + ".log");
+    }
+
+    public Path failedLog(int rank) {
+        return logsDir().resolve("failed_files_rank" + rank + ".log");
+    }
+
+    public Path predictions(int rank) {
+        return root.resolve("predictions_rank" + rank + ".parquet");
+    }
+
+    public Path statsDir() {
+        return root.resolve("stats");
+    }
+
+    public Path stats(int rank) {
+        return statsDir().resolve("rank" + rank + ".json");
+    }
+
+    public Path lock(int rank) {
+        return root.resolve("locks").resolve("rank" + rank + ".lock");
+    }
+
+    public Path collected() {
+        return root.resolve("predictions.parquet");
+    }
+
+    public Path failures() {
+        return root.resolve("failures.parquet");
+    }
+
+    public Path summary() {
+        return root.resolve("summary.json");
+    }
+
+    /**
+     * Every rank number that left any trace in OUT (checkpoint dir, log, predictions or stats), from this or
+     * an earlier run with another rank count. Resume and collect must look at all of them, not 0..N-1.
+     */
+    public List<Integer> ranksPresent() throws IOException {
+        TreeSet<Integer> ranks = new TreeSet<>();
+        for (Path dir : List.of(root, logsDir(), statsDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                s.forEach(p -> {
+                    Matcher m = RANK_IN_NAME.matcher(p.getFileName().toString());
+                    if (m.matches()) {
+                        ranks.add(Integer.parseInt(m.group(1)));
+                    }
+                });
+            }
+        }
+        return new ArrayList<>(ranks);
+    }
+}

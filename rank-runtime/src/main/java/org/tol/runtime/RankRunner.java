@@ -1,0 +1,195 @@
+package org.tol.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.tol.api.ExitCodes;
+import org.tol.api.filter.FilterFactory;
+import org.tol.api.filter.ImageFilter;
+import org.tol.api.model.Device;
+import org.tol.api.schema.Column;
+import org.tol.checkpoint.AppendLog;
+import org.tol.checkpoint.DoneState;
+import org.tol.checkpoint.OutLayout;
+import org.tol.checkpoint.RankLock;
+import org.tol.checkpoint.RunPlan;
+import org.tol.checkpoint.RunStore;
+import org.tol.checkpoint.WorkUnit;
+import org.tol.io.image.ImageDecoder;
+import org.tol.runtime.collect.Collector;
+import org.tol.runtime.exec.PartSink;
+import org.tol.runtime.exec.ProgressReporter;
+import org.tol.runtime.exec.RankStats;
+import org.tol.runtime.exec.StopFlag;
+import org.tol.runtime.exec.UnitProcessor;
+import org.tol.runtime.plan.Planner;
+
+/**
+ * One rank's whole run: lock, plan, skip what any rank finished, process units (resuming mid-unit), write
+ * {@code predictions_rank{R}.parquet}, report stats, and (rank 0, when asked and allowed) collect.
+ * Returns the rank's exit code: 0, 3 (some units failed) or 75 (interrupted, resumable).
+ */
+public final class RankRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(RankRunner.class);
+
+    private final RuntimeConfig config;
+    private final RankContext ctx;
+    private final Coordinator coordinator;
+    private final StopFlag stop;
+    private final Map<String, String> env;
+
+    public RankRunner(RuntimeConfig config, RankContext ctx, Coordinator coordinator, StopFlag stop,
+            Map<String, String> env) {
+        this.config = config;
+        this.ctx = ctx;
+        this.coordinator = coordinator;
+        this.stop = stop;
+        this.env = env;
+    }
+
+    public int run(String filterName, FilterFactory factory) throws Exception {
+        MDC.put("rank", "rank" + ctx.rank());
+        OutLayout out = new OutLayout(config.output().toAbsolutePath());
+        Files.createDirectories(out.root());
+        Device device = DeviceSelector.choose(config.device(), ctx.localRank(), env);
+        LOG.info("rank {}/{} (local {}, from {}) on {}, {}", ctx.rank(), ctx.worldSize(), ctx.localRank(),
+                ctx.source(), device, coordinator.describe());
+        try (RankLock lock = RankLock.acquire(out.lock(ctx.rank()), ctx.rank(), ctx.jobId(),
+                Duration.ofSeconds(config.lockStaleSeconds()));
+                ImageFilter<?> filter = factory.create(device)) {
+            if (!filter.name().equals(filterName)) {
+                LOG.debug("filter reports name '{}' for command '{}'", filter.name(), filterName);
+            }
+            Map<String, String> fingerprint = filter.fingerprint();
+            RunPlan plan = coordinator.plan(() -> planOrLoad(out, filterName, fingerprint));
+            RunStore.checkSameRun(out, plan, filterName, fingerprint);
+            DoneState done = DoneState.load(out);
+            Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
+            RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
+                    source.expectedBytes());
+            int code;
+            try (ProgressReporter progress = new ProgressReporter(stats, out.stats(ctx.rank()), lock,
+                    config.progressSeconds(), !Boolean.getBoolean("tol.quiet"))) {
+                code = runUnits(filter, out, done, source, stats);
+                stats.state(code == ExitCodes.INTERRUPTED ? "interrupted" : "finished");
+                if (code != ExitCodes.INTERRUPTED) {
+                    PredictionsWriter.write(out, ctx.rank(), outputColumns(filter));
+                }
+                progress.writeStats();
+                LOG.info(progress.line());
+            }
+            if (code == ExitCodes.INTERRUPTED) {
+                return code;
+            }
+            List<Map<String, Object>> all = coordinator.finish(stats.toJson());
+            if (config.collect()) {
+                if (coordinator.mayCollect(ctx)) {
+                    int c = new Collector(out, config.allowPartial()).collect(out.collected()).exitCode();
+                    code = Math.max(code, c);
+                } else if (ctx.rank() == 0) {
+                    LOG.warn("--collect ignored: without MPJ, rank 0 cannot know when the other {} ranks are done;"
+                            + " run 'tol collect {}' after the job step", ctx.worldSize() - 1, out.root());
+                }
+            }
+            if (ctx.rank() == 0 && all.size() > 1) {
+                LOG.info("all {} ranks finished: {} rows", all.size(),
+                        all.stream().mapToLong(m -> ((Number) m.get("rows")).longValue()).sum());
+            }
+            return code;
+        }
+    }
+
+    private RunPlan planOrLoad(OutLayout out, String filterName, Map<String, String> fingerprint) {
+        try {
+            return RunStore.loadOrCreate(out, filterName, fingerprint, () -> Planner.plan(filterName, fingerprint,
+                    config.inputs(), config.splitBytes(), config.unitRowGroups()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private <P> int runUnits(ImageFilter<P> filter, OutLayout out, DoneState done, Coordinator.WorkSource source,
+            RankStats stats) throws Exception {
+        int batch = config.batchSize() > 0 ? config.batchSize() : Math.max(1, filter.preferredBatchSize());
+        int threads = config.effectivePrepThreads();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tol-prep-rank" + ctx.rank());
+            t.setDaemon(true);
+            return t;
+        });
+        List<Column> columns = outputColumns(filter);
+        UnitProcessor<P> processor = new UnitProcessor<>(filter, new ImageDecoder(), pool, batch,
+                config.checkpointEvery(), threads, stop, stats);
+        boolean anyFailed = false;
+        try {
+            for (WorkUnit unit = source.next(); unit != null; unit = source.next()) {
+                if (stop.stopped()) {
+                    return ExitCodes.INTERRUPTED;
+                }
+                if (done.isDone(unit)) {
+                    stats.unitsSkipped.incrementAndGet();
+                    continue;
+                }
+                if (done.partsComplete(unit.id())) {
+                    // Crashed between the last part's manifest line and the processed-log line.
+                    markProcessed(out, unit, stats);
+                    continue;
+                }
+                long resume = done.resumeRow(unit.id());
+                if (resume > 0) {
+                    LOG.info("resuming {} at row {}", unit.id(), resume);
+                }
+                UnitProcessor.Result r;
+                try (PartSink sink = new PartSink(out, ctx.rank(), unit, columns, resume)) {
+                    r = processor.process(unit, resume, sink);
+                }
+                switch (r.outcome()) {
+                    case DONE -> markProcessed(out, unit, stats);
+                    case INTERRUPTED -> {
+                        LOG.warn("stopping on {}: {} committed; exit {} (run again to resume)", r.error(), unit.id(),
+                                ExitCodes.INTERRUPTED);
+                        return ExitCodes.INTERRUPTED;
+                    }
+                    case FAILED -> {
+                        anyFailed = true;
+                        stats.unitsFailed.incrementAndGet();
+                        LOG.error("input {} failed and is not marked processed: {}", unit.logLine(), r.error());
+                        AppendLog.append(out.failedLog(ctx.rank()), unit.logLine() + "\t" + r.error());
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return anyFailed ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    private void markProcessed(OutLayout out, WorkUnit unit, RankStats stats) throws IOException {
+        AppendLog.append(out.processedLog(ctx.rank()), unit.logLine());
+        stats.unitsDone.incrementAndGet();
+        stats.bytesDone.addAndGet(unit.bytes());
+    }
+
+    /** uuid, status, error, then the filter's own columns: the schema of every part and prediction file. */
+    public static List<Column> outputColumns(ImageFilter<?> filter) {
+        List<Column> cols = new ArrayList<>();
+        cols.add(Column.string("uuid"));
+        cols.add(Column.string("status"));
+        cols.add(Column.string("error"));
+        for (Column c : filter.outputColumns()) {
+            if (List.of("uuid", "status", "error").contains(c.name())) {
+                throw new IllegalStateException("filter " + filter.name() + " declares reserved column " + c.name());
+            }
+            cols.add(c);
+        }
+        return cols;
+    }
+}

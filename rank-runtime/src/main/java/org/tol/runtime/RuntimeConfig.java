@@ -1,0 +1,51 @@
+package org.tol.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the rank runtime needs besides the filter: where to read and write, batching, threads,
+ * checkpoint cadence, unit splitting and signal handling. Built by the CLI's {@code RuntimeOptions}.
+ *
+ * @param batchSize          images per inference batch; 0 = the filter's preferred size
+ * @param prepThreads        preprocessing (decode + prepare) threads; 0 = available cores
+ * @param checkpointEvery    commit a part every this many batches within a unit
+ * @param splitBytes         files larger than this are split into row-group-range units; 0 = never split
+ * @param unitRowGroups      row groups per unit when a file is split
+ * @param graceSeconds       after SIGTERM/SIGUSR1, exit 75 at the latest after this long
+ * @param progressSeconds    how often progress is printed and stats/rank{R}.json rewritten
+ * @param collect            run the collect step at the end (rank 0, after all ranks are done)
+ * @param lockStaleSeconds   a lock from another host without heartbeat for this long is stale
+ */
+public record RuntimeConfig(
+        List<String> inputs,
+        Path output,
+        String device,
+        int batchSize,
+        int prepThreads,
+        int checkpointEvery,
+        long splitBytes,
+        int unitRowGroups,
+        int graceSeconds,
+        double progressSeconds,
+        boolean collect,
+        boolean allowPartial,
+        int lockStaleSeconds) {
+
+    public RuntimeConfig {
+        inputs = List.copyOf(inputs);
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("--checkpoint-every must be at least 1, got " + checkpointEvery);
+        }
+        if (unitRowGroups < 1) {
+            throw new IllegalArgumentException("--unit-row-groups must be at least 1, got " + unitRowGroups);
+        }
+        if (batchSize < 0 || prepThreads < 0 || graceSeconds < 0) {
+            throw new IllegalArgumentException("--batch-size, --prep-threads and --grace-seconds must not be negative");
+        }
+    }
+
+    public int effectivePrepThreads() {
+        return prepThreads > 0 ? prepThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+}

@@ -1,0 +1,66 @@
+package org.tol.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tol.api.ExitCodes;
+import org.tol.api.TolException;
+import org.tol.api.filter.FilterFactory;
+import org.tol.runtime.exec.SignalHandlers;
+import org.tol.runtime.exec.StopFlag;
+import org.tol.runtime.mpj.MpjLaunch;
+import org.tol.runtime.mpj.MpjMode;
+
+/**
+ * The one entry point filter commands use: works out who this process is (flags, SLURM, torchrun, MPJ),
+ * installs the signal handlers, and runs the rank (or, for {@code --mpj multicore:N}, N rank threads).
+ */
+public final class RuntimeLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeLauncher.class);
+    private static final StopFlag JVM_STOP = new StopFlag();
+    private static volatile boolean handlersInstalled;
+
+    private RuntimeLauncher() {}
+
+    /** The process-wide stop flag the signal handlers set. */
+    public static StopFlag stopFlag() {
+        return JVM_STOP;
+    }
+
+    public static int run(RuntimeConfig config, Integer rankFlag, Integer worldFlag, String mpj, String filterName,
+            FilterFactory factory) {
+        Map<String, String> env = System.getenv();
+        installHandlers(config.graceSeconds());
+        MpjMode mode = MpjMode.parse(mpj);
+        try {
+            if (mode.kind() != MpjMode.Kind.NONE) {
+                Integer code = MpjLaunch.run(mode, config, env, JVM_STOP, filterName, factory);
+                if (code != null) {
+                    return code;
+                }
+                LOG.warn("MPJ Express could not be loaded: falling back to the static LPT plan from the environment");
+            }
+            RankContext ctx = RankContext.detect(env, rankFlag, worldFlag);
+            return new RankRunner(config, ctx, new StaticCoordinator(), JVM_STOP, env).run(filterName, factory);
+        } catch (TolException e) {
+            throw e;
+        } catch (IOException | UncheckedIOException e) {
+            throw new TolException("I/O error: " + e.getMessage(),
+                    "check that the output directory is writable and the inputs readable; rerun to resume",
+                    ExitCodes.FAILURE, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TolException("filter '" + filterName + "' failed: " + e, null, ExitCodes.FAILURE, e);
+        }
+    }
+
+    private static synchronized void installHandlers(int graceSeconds) {
+        if (!handlersInstalled) {
+            SignalHandlers.install(JVM_STOP, graceSeconds);
+            handlersInstalled = true;
+        }
+    }
+}

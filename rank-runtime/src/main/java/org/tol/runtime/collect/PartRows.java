@@ -1,0 +1,35 @@
+package org.tol.runtime.collect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tol.io.parquet.ParquetRows;
+import org.tol.io.parquet.Row;
+
+/** Streams the rows of a prediction part (or any small Parquet file) as column maps. */
+public final class PartRows {
+    /** Receives one row; may throw I/O errors (e.g. a writer). */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(Map<String, Object> row) throws IOException;
+    }
+
+    private PartRows() {}
+
+    public static long forEach(Path part, List<String> columns, RowConsumer consumer) throws IOException {
+        long n = 0;
+        try (ParquetRows rows = ParquetRows.open(part, columns)) {
+            for (Row r = rows.next(); r != null; r = rows.next()) {
+                Map<String, Object> m = new HashMap<>();
+                for (String c : columns) {
+                    m.put(c, r.value(c));
+                }
+                consumer.accept(m);
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,87 @@
+package org.tol.runtime.exec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.tol.api.schema.Column;
+import org.tol.checkpoint.AppendLog;
+import org.tol.checkpoint.OutLayout;
+import org.tol.checkpoint.PartNames;
+import org.tol.checkpoint.PartRecord;
+import org.tol.checkpoint.WorkUnit;
+import org.tol.io.parquet.ParquetRowWriter;
+
+/**
+ * Writes one unit's prediction rows as a sequence of part files under {@code checkpoints_rank{R}/}. Each
+ * {@link #commit} atomically renames the current part into place and only then appends its manifest line, so
+ * a crash at any moment leaves either a listed, complete part or nothing that counts.
+ */
+public final class PartSink implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OutLayout out;
+    private final int rank;
+    private final WorkUnit unit;
+    private final List<Column> columns;
+    private ParquetRowWriter writer;
+    private long partFirstRow;
+    private long nextRow;
+
+    public PartSink(OutLayout out, int rank, WorkUnit unit, List<Column> columns, long firstRow) throws IOException {
+        this.out = out;
+        this.rank = rank;
+        this.unit = unit;
+        this.columns = columns;
+        this.partFirstRow = firstRow;
+        this.nextRow = firstRow;
+        Files.createDirectories(out.checkpointDir(rank));
+    }
+
+    public void write(Map<String, Object> row) throws IOException {
+        if (writer == null) {
+            writer = ParquetRowWriter.create(partPath(partFirstRow), columns);
+        }
+        writer.write(row);
+        nextRow++;
+    }
+
+    /** Rows written so far, counted from the unit's first row. */
+    public long nextRow() {
+        return nextRow;
+    }
+
+    /**
+     * Commits the rows since the last commit as one part; {@code last} marks the unit's final part. An empty
+     * non-final part is skipped (nothing to save); an empty final part is still written so the unit has one.
+     */
+    public void commit(boolean last) throws IOException {
+        if (writer == null) {
+            if (!last && nextRow == partFirstRow) {
+                return;
+            }
+            writer = ParquetRowWriter.create(partPath(partFirstRow), columns);
+        }
+        writer.commit();
+        writer = null;
+        PartRecord rec = new PartRecord(unit.id(), partPath(partFirstRow).getFileName().toString(), partFirstRow,
+                nextRow, last);
+        AppendLog.append(out.manifest(rank), JSON.writeValueAsString(rec));
+        partFirstRow = nextRow;
+    }
+
+    private Path partPath(long firstRow) {
+        return out.checkpointDir(rank).resolve(PartNames.part(unit.id(), firstRow));
+    }
+
+    /** Drops the uncommitted rows (they are redone on resume). */
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.abort();
+            writer = null;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.tol.runtime.exec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.tol.api.filter.ImageFilter;
+import org.tol.api.image.DecodeResult;
+import org.tol.checkpoint.WorkUnit;
+import org.tol.io.image.ImageDecoder;
+import org.tol.io.parquet.ImageColumns;
+import org.tol.io.parquet.ParquetRows;
+import org.tol.io.parquet.Row;
+
+/**
+ * The reader thread of one unit: streams the unit's rows (one row group in memory at a time, only the image
+ * columns), skips rows already committed, and hands each row to the preprocessing pool. The futures go into a
+ * bounded queue in row order, so memory stays flat and the output order is the input order.
+ */
+final class RowReader<P> implements Runnable {
+    /** Put in the queue after the last row, or with the error that ended reading. */
+    record End(Throwable error) {}
+
+    private final WorkUnit unit;
+    private final long skipRows;
+    private final ImageFilter<P> filter;
+    private final ImageDecoder decoder;
+    private final ExecutorService pool;
+    private final BlockingQueue<Object> queue;
+    private final StopFlag stop;
+
+    RowReader(WorkUnit unit, long skipRows, ImageFilter<P> filter, ImageDecoder decoder, ExecutorService pool,
+            BlockingQueue<Object> queue, StopFlag stop) {
+        this.unit = unit;
+        this.skipRows = skipRows;
+        this.filter = filter;
+        this.decoder = decoder;
+        this.pool = pool;
+        this.queue = queue;
+        this.stop = stop;
+    }
+
+    @Override
+    public void run() {
+        Throwable error = null;
+        List<String> cols = List.of(ImageColumns.UUID, ImageColumns.IMAGE, ImageColumns.ORIGINAL_SIZE,
+                ImageColumns.RESIZED_SIZE);
+        try (ParquetRows rows = unit.wholeFile() ? ParquetRows.open(Path.of(unit.path()), cols)
+                : ParquetRows.open(Path.of(unit.path()), cols, unit.firstRowGroup(), unit.endRowGroup())) {
+            long index = 0;
+            for (Row row = rows.next(); row != null; row = rows.next(), index++) {
+                if (index < skipRows) {
+                    continue;
+                }
+                if (stop.stopped() || Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                String uuid = row.string(ImageColumns.UUID);
+                byte[] cell = row.binary(ImageColumns.IMAGE);
+                long[] original = row.longs(ImageColumns.ORIGINAL_SIZE);
+                long[] resized = row.longs(ImageColumns.RESIZED_SIZE);
+                Future<PreparedRow<P>> f = pool.submit(() -> prepare(uuid, cell, original, resized));
+                queue.put(f);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Throwable t) {
+            error = t;
+        }
+        try {
+            queue.put(new End(error));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private PreparedRow<P> prepare(String uuid, byte[] cell, long[] original, long[] resized) {
+        DecodeResult d;
+        try {
+            d = decoder.decode(cell, original, resized);
+        } catch (RuntimeException e) {
+            return new PreparedRow<>(uuid, null, org.tol.api.image.DecodeError.CORRUPT.status(), e.toString());
+        }
+        if (!d.isOk()) {
+            return new PreparedRow<>(uuid, null, d.error().status(), d.message());
+        }
+        try {
+            return new PreparedRow<>(uuid, filter.prepare(d.image()), null, null);
+        } catch (Exception e) {
+            return new PreparedRow<>(uuid, null, PreparedRow.PREPARE_ERROR, e.toString());
+        }
+    }
+}

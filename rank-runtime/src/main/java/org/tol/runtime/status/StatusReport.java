@@ -1,0 +1,112 @@
+package org.tol.runtime.status;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tol.api.ExitCodes;
+import org.tol.api.TolException;
+import org.tol.checkpoint.DoneState;
+import org.tol.checkpoint.OutLayout;
+import org.tol.checkpoint.RankedPart;
+import org.tol.checkpoint.RunPlan;
+import org.tol.checkpoint.RunStore;
+import org.tol.checkpoint.WorkUnit;
+import org.tol.runtime.collect.RankStatsFiles;
+
+/**
+ * {@code tol status}: a job's progress rebuilt from OUT's files alone (plan, processed logs, manifests,
+ * failed logs, per-rank stats), so it works from a login node while the job runs, or after it died.
+ */
+public final class StatusReport {
+    private StatusReport() {}
+
+    public static Map<String, Object> build(OutLayout out, double staleSeconds) throws IOException {
+        RunPlan plan = RunStore.read(out);
+        if (plan == null) {
+            throw new TolException("no run found in " + out.root() + " (run.json is missing)",
+                    "pass the --output directory of a 'tol filter' run", ExitCodes.USAGE, null);
+        }
+        DoneState done = DoneState.load(out);
+        long unitsDone = 0;
+        long rows = 0;
+        long bytesLeft = 0;
+        List<String> failed = new ArrayList<>();
+        Map<String, String> failedReasons = done.failed();
+        for (WorkUnit u : plan.units()) {
+            List<RankedPart> chain = done.contiguousParts(u.id());
+            rows += chain.isEmpty() ? 0 : chain.get(chain.size() - 1).record().endRow();
+            if (done.isDone(u)) {
+                unitsDone++;
+            } else {
+                bytesLeft += u.bytes();
+                if (failedReasons.containsKey(u.logLine())) {
+                    failed.add(u.logLine() + "\t" + failedReasons.get(u.logLine()));
+                }
+            }
+        }
+        long now = System.currentTimeMillis();
+        double rate = 0;
+        double byteRate = 0;
+        List<Map<String, Object>> ranks = new ArrayList<>();
+        List<Integer> stalled = new ArrayList<>();
+        for (Map<String, Object> s : RankStatsFiles.read(out)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            int rank = ((Number) s.get("rank")).intValue();
+            double age = (now - ((Number) s.getOrDefault("updated_ms", now)).longValue()) / 1000.0;
+            String state = String.valueOf(s.get("state"));
+            boolean isStalled = "running".equals(state) && age > staleSeconds;
+            r.put("rank", rank);
+            r.put("state", isStalled ? "stalled" : state);
+            r.put("units_done", s.get("units_done"));
+            r.put("rows", s.get("rows"));
+            r.put("rows_per_s", s.get("rows_per_s"));
+            r.put("seconds_since_update", age);
+            ranks.add(r);
+            if (isStalled) {
+                stalled.add(rank);
+            } else if ("running".equals(state)) {
+                rate += ((Number) s.get("rows_per_s")).doubleValue();
+                double elapsed = ((Number) s.get("elapsed_s")).doubleValue();
+                byteRate += ((Number) s.get("bytes_done")).doubleValue() / Math.max(1e-3, elapsed);
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("output", out.root().toString());
+        m.put("filter", plan.filter());
+        m.put("units_total", plan.units().size());
+        m.put("units_done", unitsDone);
+        m.put("units_failed", failed.size());
+        m.put("rows_committed", rows);
+        m.put("rows_per_s", rate);
+        m.put("eta_s", byteRate > 0 ? bytesLeft / byteRate : (bytesLeft == 0 ? 0.0 : -1.0));
+        m.put("failed_units", failed);
+        m.put("stalled_ranks", stalled);
+        m.put("ranks", ranks);
+        return m;
+    }
+
+    public static String text(Map<String, Object> m) {
+        StringBuilder b = new StringBuilder();
+        double eta = ((Number) m.get("eta_s")).doubleValue();
+        b.append(String.format(Locale.ROOT, "%s (%s): %s/%s units done, %s failed, %s rows committed, %.1f rows/s, ETA %s%n",
+                m.get("output"), m.get("filter"), m.get("units_done"), m.get("units_total"), m.get("units_failed"),
+                m.get("rows_committed"), ((Number) m.get("rows_per_s")).doubleValue(),
+                eta < 0 ? "?" : String.format(Locale.ROOT, "%.0f s", eta)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ranks = (List<Map<String, Object>>) m.get("ranks");
+        for (Map<String, Object> r : ranks) {
+            b.append(String.format(Locale.ROOT, "  rank %-4s %-11s units %-6s rows %-10s %8.1f rows/s  updated %.0f s ago%n",
+                    r.get("rank"), r.get("state"), r.get("units_done"), r.get("rows"),
+                    ((Number) r.get("rows_per_s")).doubleValue(), ((Number) r.get("seconds_since_update")).doubleValue()));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> failed = (List<String>) m.get("failed_units");
+        for (String f : failed) {
+            b.append("  failed: ").append(f.replace('\t', ' ')).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+}
