@@ -8,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tol.api.TolException;
 import org.tol.api.schema.Column;
-import org.tol.io.parquet.InputFile;
-import org.tol.io.parquet.InputFiles;
 import org.tol.io.parquet.ParquetFileInfo;
 import org.tol.io.parquet.ParquetRows;
 import org.tol.io.parquet.Row;
@@ -49,8 +47,8 @@ public final class PdqHashTable {
     public static PdqHashTable load(List<String> inputs, String what) throws IOException {
         PdqHashTable t = new PdqHashTable();
         int files = 0;
-        for (InputFile f : InputFiles.resolve(inputs)) {
-            if (t.loadFile(f.path())) {
+        for (Path f : PdqHashInputs.resolve(inputs)) {
+            if (t.loadFile(f)) {
                 files++;
             }
         }
