@@ -50,8 +50,10 @@ public final class ProgressReporter implements AutoCloseable {
 
     public String line() {
         double eta = stats.etaSeconds();
-        return String.format(Locale.ROOT, "tol rank %d: units %d/%d (+%d skipped, %d failed), rows %d (%d failed), "
-                        + "%.1f rows/s, ETA %s", stats.rank, stats.unitsDone.get(), stats.unitsAssigned,
+        String units = stats.unitsAssigned < 0 ? String.valueOf(stats.unitsDone.get())
+                : stats.unitsDone.get() + "/" + stats.unitsAssigned;
+        return String.format(Locale.ROOT, "tol rank %d: units %s (+%d skipped, %d failed), rows %d (%d failed), "
+                        + "%.1f rows/s, ETA %s", stats.rank, units,
                 stats.unitsSkipped.get(), stats.unitsFailed.get(), stats.rows.get(), stats.rowsFailed.get(),
                 stats.rowsPerSecond(), eta < 0 ? "?" : formatDuration(eta));
     }

@@ -1,0 +1,110 @@
+package org.tol.tests.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tol.api.ExitCodes;
+import org.tol.checkpoint.AppendLog;
+import org.tol.checkpoint.OutLayout;
+import org.tol.runtime.exec.StopFlag;
+import org.tol.runtime.mpj.MpjLocator;
+
+/**
+ * Resume must not depend on the rank count: a job started with 8 ranks and interrupted mid-way, then resumed
+ * with 3 ranks (and, separately, under MPJ multicore with the dynamic queue), collects to exactly the result of
+ * an uninterrupted run.
+ */
+class ResumeWithOtherRankCountTest {
+    @TempDir Path tmp;
+
+    @Test
+    void eightRanksInterruptedThenThreeRanksGiveTheSameResult() throws Exception {
+        Path in = tmp.resolve("in");
+        RuntimeHarness.sampleData(in);
+        Map<String, Map<String, Object>> expected = RuntimeHarness.uninterrupted(in, tmp.resolve("ref"));
+
+        Path out = tmp.resolve("out");
+        int[] first = interruptAfterParts(out, in, 8, 12);
+        assertTrue(Arrays.stream(first).anyMatch(c -> c == ExitCodes.INTERRUPTED), Arrays.toString(first));
+        assertTrue(processedUnits(out) < 20, "the interruption must leave work to resume");
+
+        int[] second = RuntimeHarness.runThreads(RuntimeHarness.config(in, out), 3, new StopFlag());
+        assertEquals("[0, 0, 0]", Arrays.toString(second));
+        assertEquals(expected, RuntimeHarness.collect(out));
+    }
+
+    @Test
+    void mpjMulticoreWithTheDynamicQueueResumesToTheSameResult() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(MpjLocator.locate(System.getenv()) != null,
+                "MPJ Express (libmpj-java or $MPJ_HOME) is not installed");
+        Path in = tmp.resolve("in");
+        RuntimeHarness.sampleData(in);
+        Map<String, Map<String, Object>> expected = RuntimeHarness.uninterrupted(in, tmp.resolve("ref"));
+
+        // An uninterrupted MPJ run (rank 0 plans, broadcasts, serves the queue, collects after the barrier).
+        Path fresh = tmp.resolve("mpj-fresh");
+        List<String> args = RuntimeHarness.filterArgs(in, fresh);
+        args.addAll(List.of("--mpj", "multicore:3", "--collect"));
+        assertEquals(0, RuntimeHarness.tol(args));
+        assertEquals(expected, RuntimeHarness.readPredictions(fresh.resolve("predictions.parquet")));
+        for (int r = 0; r < 3; r++) {
+            assertTrue(!AppendLog.read(new OutLayout(fresh).processedLog(r)).isEmpty(), "rank " + r + " got no unit");
+        }
+
+        // Interrupted with the static plan on 2 ranks, finished under MPJ with 3.
+        Path out = tmp.resolve("mpj-resume");
+        interruptAfterParts(out, in, 2, 10);
+        List<String> resume = RuntimeHarness.filterArgs(in, out);
+        resume.addAll(List.of("--mpj", "multicore:3"));
+        assertEquals(0, RuntimeHarness.tol(resume));
+        assertEquals(expected, RuntimeHarness.collect(out));
+    }
+
+    /** Runs {@code world} rank threads and stops them once at least {@code parts} parts are committed. */
+    private static int[] interruptAfterParts(Path out, Path in, int world, int parts) throws Exception {
+        StopFlag stop = new StopFlag();
+        Thread watcher = new Thread(() -> {
+            try {
+                while (committedParts(out) < parts) {
+                    Thread.sleep(20);
+                }
+            } catch (Exception e) {
+                // stop anyway
+            }
+            stop.stop("test interruption");
+        });
+        watcher.start();
+        int[] codes = RuntimeHarness.runThreads(RuntimeHarness.config(in, out), world, stop);
+        stop.stop("done");
+        watcher.join();
+        return codes;
+    }
+
+    private static long committedParts(Path out) throws Exception {
+        long n = 0;
+        if (Files.isDirectory(out)) {
+            try (var dirs = Files.list(out)) {
+                for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("checkpoints_rank")).toList()) {
+                    n += AppendLog.read(d.resolve("manifest.jsonl")).size();
+                }
+            }
+        }
+        return n;
+    }
+
+    private static long processedUnits(Path out) throws Exception {
+        OutLayout layout = new OutLayout(out);
+        long n = 0;
+        for (int r : layout.ranksPresent()) {
+            n += AppendLog.read(layout.processedLog(r)).size();
+        }
+        return n;
+    }
+}
