@@ -3,8 +3,10 @@ package org.tol.cli.pdq;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
+import org.tol.api.TolException;
 import org.tol.cli.RuntimeOptions;
 import org.tol.io.json.Json;
+import org.tol.runtime.RankContext;
 import org.tol.stages.pdq.PdqFileDecoder;
 import org.tol.stages.pdq.PdqFileHashJob;
 import org.tol.stages.pdq.PdqFilter;
@@ -48,6 +50,12 @@ public final class PdqHashCommand implements Callable<Integer> {
         PreResize mode = PreResize.parse(preResize);
         if (!PdqFileHashJob.isImageInput(runtime.inputs)) {
             return runtime.run(PdqFilter.NAME, device -> new PdqFilter(mode));
+        }
+        int world = RankContext.detect(System.getenv(), runtime.rank, runtime.worldSize).worldSize();
+        if (world > 1) {
+            throw TolException.usage("image files and folders are hashed by one process, but this is one of " + world
+                    + " ranks", "run 'tol pdq hash' on image folders without srun/--world-size (use --threads), or "
+                    + "store the images as Parquet to hash them on many ranks");
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PdqFileHashJob.Summary s = PdqFileHashJob.run(runtime.inputs, runtime.output, mode, PdqFileDecoder.parse(decoder), n);
