@@ -26,10 +26,6 @@ public final class PdqDedupCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output directory.")
     Path output;
 
-    @Option(names = {"-t", "--max-distance"}, defaultValue = "10", paramLabel = "T",
-            description = "Largest Hamming distance between near-duplicates (default: ${DEFAULT-VALUE}).")
-    int maxDistance;
-
     @Option(names = "--min-quality", defaultValue = "50", paramLabel = "Q",
             description = "Hashes of lower PDQ quality are reported as low quality (default: ${DEFAULT-VALUE}; "
                     + "Meta calls 49 or less unreliable).")
@@ -38,21 +34,14 @@ public final class PdqDedupCommand implements Callable<Integer> {
     @Option(names = "--exclude-low-quality", description = "Also list low-quality hashes in exclude.parquet.")
     boolean excludeLowQuality;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Search threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @CommandLine.Mixin PdqSearchOptions search;
 
     @Override
     public Integer call() throws Exception {
-        if (maxDistance < 0 || maxDistance > 64) {
-            throw new IllegalArgumentException("--max-distance must be 0..64, got " + maxDistance);
-        }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        PdqDedupJob.Summary s = PdqDedupJob.run(input, maxDistance, minQuality, excludeLowQuality, output, n);
+        PdqDedupJob.Summary s = PdqDedupJob.run(input, search.maxDistance(), minQuality, excludeLowQuality, output,
+                search.threads());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (search.json) {
             out.println(Json.pretty(s));
         } else {
             out.printf("%d hashes, T=%d: %d near-duplicate pairs in %d clusters; %d near-duplicates to exclude; "

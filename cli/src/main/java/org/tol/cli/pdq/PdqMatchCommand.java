@@ -30,26 +30,13 @@ public final class PdqMatchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output directory.")
     Path output;
 
-    @Option(names = {"-t", "--max-distance"}, defaultValue = "10", paramLabel = "T",
-            description = "Largest Hamming distance that matches (default: ${DEFAULT-VALUE}, TOL's leakage threshold; "
-                    + "Meta's match threshold is 31).")
-    int maxDistance;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Search threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @CommandLine.Mixin PdqSearchOptions search;
 
     @Override
     public Integer call() throws Exception {
-        if (maxDistance < 0 || maxDistance > 64) {
-            throw new IllegalArgumentException("--max-distance must be 0..64, got " + maxDistance);
-        }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        PdqMatchJob.Summary s = PdqMatchJob.run(query, corpus, maxDistance, output, n);
+        PdqMatchJob.Summary s = PdqMatchJob.run(query, corpus, search.maxDistance(), output, search.threads());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (search.json) {
             out.println(Json.pretty(s));
         } else {
             out.printf("%d queries x %d corpus hashes, T=%d: %d pairs, %d queries matched, %d corpus uuids to exclude "
