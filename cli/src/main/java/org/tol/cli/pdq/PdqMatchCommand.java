@@ -40,8 +40,8 @@ public final class PdqMatchCommand implements Callable<Integer> {
             out.println(Json.pretty(s));
         } else {
             out.printf("%d queries x %d corpus hashes, T=%d: %d pairs, %d queries matched, %d corpus uuids to exclude "
-                    + "(%.0f queries/s) -> %s%n", s.queries(), s.corpus(), s.maxDistance(), s.pairs(), s.queriesMatched(),
-                    s.excluded(), s.queriesPerSecond(), output);
+                    + "(%.0f hashes/s through the %s index) -> %s%n", s.queries(), s.corpus(), s.maxDistance(), s.pairs(),
+                    s.queriesMatched(), s.excluded(), s.hashesPerSecond(), s.indexed(), output);
         }
         return ExitCodes.OK;
     }

@@ -2,6 +2,7 @@ package org.tol.stages.pdq;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -45,31 +46,45 @@ public final class PdqHashTable {
 
     /** Loads every Parquet file of the inputs that has a PDQ hash column; other files are ignored. */
     public static PdqHashTable load(List<String> inputs, String what) throws IOException {
-        PdqHashTable t = new PdqHashTable();
-        int files = 0;
-        for (Path f : PdqHashInputs.resolve(inputs)) {
-            if (t.loadFile(f)) {
-                files++;
-            }
-        }
-        if (files == 0) {
-            throw new TolException("no PDQ hashes found in " + what + " " + inputs,
-                    "pass the output of 'tol pdq hash' (Parquet with a hash_pdq or pdq_hex column)");
-        }
-        LOG.info("{}: {} hashes from {} files ({} rows without a hash skipped)", what, t.size, files, t.skipped);
+        List<Path> files = hashFiles(inputs, what);
+        PdqHashTable t = loadFiles(files);
+        LOG.info("{}: {} hashes from {} files ({} rows without a hash skipped)", what, t.size, files.size(), t.skipped);
         return t;
     }
 
-    private boolean loadFile(Path file) throws IOException {
+    /** The Parquet files of the inputs that hold PDQ hashes (footers only); fails when there are none. */
+    public static List<Path> hashFiles(List<String> inputs, String what) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path f : PdqHashInputs.resolve(inputs)) {
+            List<String> names = ParquetFileInfo.read(f).columns().stream().map(Column::name).toList();
+            if (names.contains(PdqColumns.HASH) || names.contains(PdqColumns.HEX)) {
+                if (!names.contains("uuid")) {
+                    throw new TolException(f + " has PDQ hashes but no uuid column", "hash files must carry a uuid column");
+                }
+                out.add(f);
+            } else {
+                LOG.debug("{} has no PDQ hash column; ignored", f);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new TolException("no PDQ hashes found in " + what + " " + inputs,
+                    "pass the output of 'tol pdq hash' (Parquet with a hash_pdq or pdq_hex column)");
+        }
+        return out;
+    }
+
+    /** Loads the given hash files (from {@link #hashFiles}). */
+    public static PdqHashTable loadFiles(List<Path> files) throws IOException {
+        PdqHashTable t = new PdqHashTable();
+        for (Path f : files) {
+            t.loadFile(f);
+        }
+        return t;
+    }
+
+    private void loadFile(Path file) throws IOException {
         List<String> names = ParquetFileInfo.read(file).columns().stream().map(Column::name).toList();
         boolean binary = names.contains(PdqColumns.HASH);
-        if (!binary && !names.contains(PdqColumns.HEX)) {
-            LOG.debug("{} has no PDQ hash column; ignored", file);
-            return false;
-        }
-        if (!names.contains("uuid")) {
-            throw new TolException(file + " has PDQ hashes but no uuid column", "hash files must carry a uuid column");
-        }
         List<String> wanted = names.stream()
                 .filter(n -> List.of("uuid", "status", PdqColumns.HASH, PdqColumns.HEX, PdqColumns.QUALITY).contains(n))
                 .toList();
@@ -88,7 +103,6 @@ public final class PdqHashTable {
         } catch (IllegalArgumentException e) {
             throw new TolException(file + ": bad PDQ hash: " + e.getMessage(), "hashes are 32 bytes or 64 hex digits");
         }
-        return true;
     }
 
     private static PdqHash hashOf(Row r, boolean binary) {

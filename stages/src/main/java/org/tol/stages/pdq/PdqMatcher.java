@@ -10,10 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds every (query, corpus) pair within a Hamming distance. The smaller side is indexed with
- * {@link MultiIndexHash} and the larger side streams through it, so a million test hashes against a
- * hundred million training hashes needs an index of the million only. Work is split across threads by
- * slices of the streamed side; the result is sorted (query, corpus), so it does not depend on threads.
+ * Streams a table of hashes through a {@link MultiIndexHash} on several threads (slices of the table) and
+ * returns every pair within the index's distance, in table order, so the result does not depend on threads.
  */
 public final class PdqMatcher {
     private static final Logger LOG = LoggerFactory.getLogger(PdqMatcher.class);
@@ -23,21 +21,6 @@ public final class PdqMatcher {
     public record Pair(int query, int corpus, int distance) {}
 
     private PdqMatcher() {}
-
-    public static List<Pair> match(PdqHashTable queries, PdqHashTable corpus, int maxDistance, int threads)
-            throws InterruptedException {
-        boolean indexCorpus = corpus.size() <= queries.size();
-        PdqHashTable indexed = indexCorpus ? corpus : queries;
-        PdqHashTable streamed = indexCorpus ? queries : corpus;
-        long t0 = System.nanoTime();
-        MultiIndexHash index = MultiIndexHash.build(indexed.hashes(), indexed.size(), maxDistance);
-        LOG.info("indexed {} {} hashes in {} chunks (radius {}) in {} ms", indexed.size(),
-                indexCorpus ? "corpus" : "query", index.chunkCount(), index.radius(), (System.nanoTime() - t0) / 1_000_000);
-        List<Pair> pairs = scan(streamed, index, threads, (s, i, d) -> indexCorpus ? new Pair(s, i, d) : new Pair(i, s, d));
-        pairs.sort((a, b) -> a.query() != b.query() ? Integer.compare(a.query(), b.query())
-                : Integer.compare(a.corpus(), b.corpus()));
-        return pairs;
-    }
 
     /** Builds a pair from (streamed index, indexed index, distance). */
     @FunctionalInterface
