@@ -15,9 +15,9 @@ public final class PdqHasher {
     public static final int MIN_HASHABLE_DIM = 5;
     static final int DECIMATED = 64;
 
-    private static final float[] LUMA_R = lumaTable(0.299f);
-    private static final float[] LUMA_G = lumaTable(0.587f);
-    private static final float[] LUMA_B = lumaTable(0.114f);
+    private static final float LUMA_R = 0.299f;
+    private static final float LUMA_G = 0.587f;
+    private static final float LUMA_B = 0.114f;
 
     private final JaroszBoxFilter boxFilter = new JaroszBoxFilter();
     private final PdqDct dct = PdqDct.create();
@@ -71,10 +71,13 @@ public final class PdqHasher {
         return true;
     }
 
-    /** Y = 0.299 R + 0.587 G + 0.114 B in float, summed left to right like the reference. */
+    /**
+     * Y = 0.299 R + 0.587 G + 0.114 B in float, summed left to right like the reference. (Multiplying is
+     * twice as fast here as three table lookups, with the same float products.)
+     */
     static void fillLuma(byte[] rgb, float[] out, int n) {
         for (int p = 0, o = 0; p < n; p++, o += 3) {
-            out[p] = LUMA_R[rgb[o] & 0xFF] + LUMA_G[rgb[o + 1] & 0xFF] + LUMA_B[rgb[o + 2] & 0xFF];
+            out[p] = LUMA_R * (rgb[o] & 0xFF) + LUMA_G * (rgb[o + 1] & 0xFF) + LUMA_B * (rgb[o + 2] & 0xFF);
         }
     }
 
@@ -120,13 +123,5 @@ public final class PdqHasher {
             bits[k] = c[k] > median;
         }
         return PdqHash.fromBits(bits);
-    }
-
-    private static float[] lumaTable(float coefficient) {
-        float[] t = new float[256];
-        for (int v = 0; v < 256; v++) {
-            t[v] = coefficient * v;
-        }
-        return t;
     }
 }
