@@ -55,8 +55,9 @@ public final class PdqBenchCommand implements Callable<Integer> {
             PdqBench.HashResult h = PdqBench.hashing(width, height, seconds);
             all.put("hash", h);
             if (!json) {
-                out.printf("hash : %dx%d RGB, %d hashes in %.1f s = %.1f hashes/s per core%n", h.width(), h.height(),
-                        h.hashes(), h.seconds(), h.hashesPerSecondPerCore());
+                out.printf("hash : %dx%d RGB, %d hashes in %.1f s = %.1f hashes/s per core (%.1f per CPU-second of the "
+                        + "hashing thread)%n", h.width(), h.height(), h.hashes(), h.seconds(), h.hashesPerSecondPerCore(),
+                        h.hashesPerCpuSecond());
                 out.flush();
             }
         }

@@ -9,7 +9,12 @@ import org.tol.api.image.RgbImage;
  * hashes at a given distance, half of the queries planted near a corpus hash so the verify path runs.
  */
 public final class PdqBench {
-    public record HashResult(int width, int height, long hashes, double seconds, double hashesPerSecondPerCore) {}
+    /**
+     * Wall-clock rate, and the rate per second of this thread's CPU time, which stays meaningful when other
+     * processes share the cores.
+     */
+    public record HashResult(int width, int height, long hashes, double seconds, double hashesPerSecondPerCore,
+            double cpuSeconds, double hashesPerCpuSecond) {}
 
     public record MatchResult(int corpus, int queries, int maxDistance, int chunks, int radius, double buildSeconds,
             long matches, double seconds, double queriesPerSecond, int threads) {}
@@ -29,7 +34,9 @@ public final class PdqBench {
         while (System.nanoTime() < warmEnd) {
             sink += hasher.hash(images[k++ & 3]).quality();
         }
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long n = 0;
+        long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         long end = t0 + (long) (seconds * 1e9);
         long now;
@@ -39,10 +46,11 @@ public final class PdqBench {
             now = System.nanoTime();
         } while (now < end);
         double secs = (now - t0) / 1e9;
+        double cpuSecs = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
         if (sink == Long.MIN_VALUE) {
             throw new AssertionError("unreachable; keeps the JIT from dropping the hashing");
         }
-        return new HashResult(width, height, n, secs, n / secs);
+        return new HashResult(width, height, n, secs, n / secs, cpuSecs, n / cpuSecs);
     }
 
     public static MatchResult matching(int corpusSize, int queries, int maxDistance, int threads) throws InterruptedException {
