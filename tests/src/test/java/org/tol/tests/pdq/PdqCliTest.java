@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tol.cli.TolCommand;
@@ -55,6 +56,22 @@ class PdqCliTest {
             }
         }
         return out;
+    }
+
+    /** Image folders take the local path; the Java reference's hash of bridge-1 comes out exactly. */
+    @Test
+    void hashingAFolderOfImageFilesWritesHashesParquet() throws Exception {
+        String shared = System.getProperty("tol.shared");
+        Path dih = shared == null ? null : Path.of(shared, "data", "pdq", "dih");
+        Assumptions.assumeTrue(dih != null && java.nio.file.Files.isDirectory(dih), "shared PDQ test images not found");
+        Path out = dir.resolve("files");
+        assertEquals(0, tol("pdq", "hash", "--input", dih.toString(), "--output", out.toString(), "--threads", "2"));
+        Map<String, String> hashes = hashes(out.resolve("hashes.parquet"));
+        assertEquals(8, hashes.size());
+        assertEquals("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22",
+                hashes.get(dih.resolve("bridge-1-original.jpg").toString()));
+        assertEquals(2, tol("pdq", "hash", "--input", dih.toString(), "--output", out.toString(), "--rank", "0",
+                "--world-size", "2"), "image folders refuse to run as several ranks");
     }
 
     @Test
