@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  * CLI; the summary lists what each step produced and where.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"Runs the whole pipeline on built-in sample data (no download, no GPU):",
-            "sample make -> inspect, then every stage that exists; ends with a summary."})
+        description = {"Runs the whole pipeline on built-in sample data (no download, no GPU).",
+            "Each step is a real tol command line; the run ends with a summary of what each produced."})
 public final class QuickstartCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -29,8 +29,15 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--images", defaultValue = "96", description = "Sample images (default: ${DEFAULT-VALUE}).")
     int images;
 
-    /** One CLI invocation; {@code okCodes} are the exit codes that mean the step did what it should. */
-    record Step(String title, List<String> args, Set<Integer> okCodes, String produces) {}
+    /**
+     * One CLI invocation; {@code okCodes} are the exit codes that mean the step did what it should, and the
+     * first stdout line starting with {@code resultPrefix} (else the last line) is shown as its result.
+     */
+    record Step(String title, List<String> args, Set<Integer> okCodes, String produces, String resultPrefix) {
+        Step(String title, List<String> args, Set<Integer> okCodes, String produces) {
+            this(title, args, okCodes, produces, null);
+        }
+    }
 
     List<Step> steps() {
         String d = dir.toString();
@@ -41,7 +48,48 @@ public final class QuickstartCommand implements Callable<Integer> {
                 d + "/sample (manifest.json lists planted bad rows and near-duplicates)"));
         s.add(new Step("inspect (3 planted bad rows -> exit 3)", List.of("inspect", data), Set.of(3),
                 "decode report on stdout"));
+        String stats = d + "/image-stats";
+        s.add(new Step("filter image-stats on 2 local ranks", List.of("launch", "--local", "2", "--", "filter",
+                "image-stats", "--input", data, "--output", stats), Set.of(0),
+                stats + "/predictions_rank{0,1}.parquet, checkpoints_rank*/, logs/"));
+        s.add(new Step("collect image-stats", List.of("collect", stats), Set.of(0),
+                stats + "/predictions.parquet, failures.parquet (the 3 bad rows), summary.json", "collected"));
+        s.add(new Step("status of the image-stats run", List.of("status", stats), Set.of(0), "progress rebuilt from files", d));
+        addClip(s, d, data);
+        addDetectors(s, d, data);
         return s;
+    }
+
+    /** CLIP top-1 against a support set, with a demo model of CLIP's signature (labels by colour, not CLIP). */
+    private static void addClip(List<Step> s, String d, String data) {
+        String model = d + "/models/clip-demo.onnx";
+        String support = d + "/models/clip-demo-support.pt";
+        s.add(new Step("build the demo CLIP-signature model (DEMO model)", List.of("models", "demo", "clip", "--out", model,
+                "--support-set-out", support), Set.of(0), model + " + " + support));
+        s.add(new Step("support-set inspect", List.of("support-set", "inspect", support), Set.of(0),
+                "labels, shapes, dtypes, norms"));
+        String clip = d + "/clip";
+        s.add(new Step("filter clip (top-1 cosine, top-3) + collect", List.of("filter", "clip", "--input", data,
+                "--output", clip, "--model", model, "--support-set", support, "--device", "cpu", "--batch-size", "32",
+                "--top-k", "3", "--collect"), Set.of(0), clip + "/predictions.parquet (pred_label, pred_score, top-k)"));
+    }
+
+    /** MegaDetector and MTCNN with demo models of the real signatures (not real detectors: see docs/detectors.md). */
+    private static void addDetectors(List<Step> s, String d, String data) {
+        String md = d + "/megadetector";
+        s.add(new Step("build the demo MegaDetector (DEMO model)", List.of("models", "demo", "megadetector", "--out",
+                d + "/models/megadetector-demo.onnx"), Set.of(0), d + "/models/megadetector-demo.onnx"));
+        s.add(new Step("filter megadetector + collect", List.of("filter", "megadetector", "--input", data, "--output", md,
+                "--model", d + "/models/megadetector-demo.onnx", "--collect"), Set.of(0),
+                md + "/predictions.parquet (n_animal_detected, is_empty, detections)"));
+        s.add(new Step("export MegaDetector batch JSON", List.of("export", "megadetector-json", md), Set.of(0),
+                "MegaDetector 1.4 JSON for Timelapse and friends"));
+        String faces = d + "/faces";
+        s.add(new Step("build the demo MTCNN nets (DEMO models)", List.of("models", "demo", "faces", "--out",
+                d + "/models/mtcnn-demo"), Set.of(0), d + "/models/mtcnn-demo/{pnet,rnet,onet}.onnx"));
+        s.add(new Step("filter faces (MTCNN cascade) + collect", List.of("filter", "faces", "--input", data, "--output",
+                faces, "--models-dir", d + "/models/mtcnn-demo", "--collect"), Set.of(0),
+                faces + "/predictions.parquet (pred_label, pred_score, faces)"));
     }
 
     @Override
@@ -60,7 +108,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             java.io.StringWriter captured = new java.io.StringWriter();
             cl.setOut(new PrintWriter(captured, true));
             int rc = cl.execute(step.args().toArray(String[]::new));
-            String result = lastLine(captured.toString());
+            String result = resultLine(captured.toString(), step.resultPrefix());
             if (!result.isEmpty()) {
                 err.println("   -> " + result);
             }
@@ -81,8 +129,15 @@ public final class QuickstartCommand implements Callable<Integer> {
         return ok ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private static String lastLine(String text) {
+    private static String resultLine(String text, String prefix) {
         String[] lines = text.strip().split("\\R");
+        if (prefix != null) {
+            for (String l : lines) {
+                if (l.strip().startsWith(prefix)) {
+                    return l.strip();
+                }
+            }
+        }
         return lines.length == 0 ? "" : lines[lines.length - 1].strip();
     }
 }

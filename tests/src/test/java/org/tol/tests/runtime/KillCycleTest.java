@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillCycleTest {
     private static final int RANKS = 4;
-    private static final int CYCLES = 6;
+    private static final int CYCLES = 10;
 
     @TempDir Path tmp;
 

@@ -67,11 +67,17 @@ final class RuntimeHarness {
 
     /** Starts one rank as its own JVM, as srun would (SLURM_PROCID etc.); output goes to {@code log}. */
     static Process startRank(int rank, int world, List<String> tolArgs, Path log) throws IOException {
+        return startRank(rank, world, tolArgs, log, Map.of());
+    }
+
+    static Process startRank(int rank, int world, List<String> tolArgs, Path log, Map<String, String> extraEnv)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(), "org.tol.cli.Main"));
         cmd.addAll(tolArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(LocalLauncher.slurmEnv(rank, world, "test"));
+        pb.environment().putAll(extraEnv);
         return pb.start();
     }
 

@@ -1,0 +1,216 @@
+package org.tol.cli.runtime;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tol.api.TolException;
+import org.tol.filters.imagestats.ImageStatsBench;
+import org.tol.filters.imagestats.SyntheticImages;
+import org.tol.io.json.Json;
+import org.tol.io.parquet.ImageColumns;
+import org.tol.io.parquet.InputFile;
+import org.tol.io.parquet.InputFiles;
+import org.tol.io.parquet.ParquetFileInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tol bench runtime}: image-stats through the rank runtime vs a bare read-decode-compute loop over the
+ * same files (overhead, target <= 10%), and each one's peak RSS over data sets of many small files, few large
+ * files, and few files of twice the size (memory must stay flat in the number and size of files). Every phase
+ * runs in a fresh JVM so its VmHWM is its own.
+ */
+@Command(name = "runtime", mixinStandardHelpOptions = true,
+        description = "Runtime overhead vs a bare loop, and peak RSS across many/large files (image-stats).")
+public final class RuntimeBenchCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--work", defaultValue = "bench-runtime", paramLabel = "DIR", description = "Work directory (data is generated once and reused; default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--images", defaultValue = "4000", description = "Images per data set (default: ${DEFAULT-VALUE}).")
+    int images;
+
+    @Option(names = "--min-side", defaultValue = "96", description = "Smallest image side, px (default: ${DEFAULT-VALUE}).")
+    int minSide;
+
+    @Option(names = "--max-side", defaultValue = "128", description = "Largest image side, px (default: ${DEFAULT-VALUE}).")
+    int maxSide;
+
+    @Option(names = "--many-files", defaultValue = "40", description = "Files of the many-small-files set (default: ${DEFAULT-VALUE}).")
+    int manyFiles;
+
+    @Option(names = "--few-files", defaultValue = "2", description = "Files of the few-large-files sets (default: ${DEFAULT-VALUE}).")
+    int fewFiles;
+
+    @Option(names = "--rows-per-group", defaultValue = "50", description = "Rows per row group in generated files (default: ${DEFAULT-VALUE}).")
+    int rowsPerGroup;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Prep threads (runtime) = worker threads (bare loop) (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Runtime batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--checkpoint-every", defaultValue = "50", description = "Runtime commit cadence in batches (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of the measured JVMs (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--repeat", defaultValue = "2", description = "Runs per phase, alternating; the fastest counts (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--json", description = "Print JSON only.")
+    boolean json;
+
+    @Option(names = "--phase", hidden = true)
+    String phase;
+
+    @Option(names = "--phase-input", hidden = true)
+    Path phaseInput;
+
+    @Option(names = "--phase-out", hidden = true)
+    Path phaseOut;
+
+    @Override
+    public Integer call() throws Exception {
+        if (phase != null) {
+            Map<String, Object> r = phase.equals("bare") ? ImageStatsBench.barePhase(phaseInput, threads)
+                    : ImageStatsBench.runtimePhase(phaseInput, phaseOut, threads, batch, checkpointEvery);
+            spec.commandLine().getOut().println("BENCH " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r));
+            return 0;
+        }
+        List<Map<String, Object>> sets = new ArrayList<>();
+        sets.add(measure("many-small-files", manyFiles, images / manyFiles));
+        sets.add(measure("few-large-files", fewFiles, images / fewFiles));
+        sets.add(measure("few-large-files-2x", fewFiles, 2 * images / fewFiles));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("threads", threads);
+        report.put("batch_size", batch);
+        report.put("checkpoint_every", checkpointEvery);
+        report.put("heap", heap);
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("data_sets", sets);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.pretty(report));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "%-20s %6s %8s %9s %9s %9s %11s %11s %13s%n", "data set", "files", "images", "bare s",
+                "runtime s", "overhead", "bare RSS", "runtime RSS", "max rowgroup");
+        for (Map<String, Object> s : sets) {
+            out.printf(Locale.ROOT, "%-20s %6d %8d %9.2f %9.2f %8.1f%% %9.0fMB %9.0fMB %11.1fMB%n", s.get("name"),
+                    s.get("files"), s.get("images"), s.get("bare_s"), s.get("runtime_s"), s.get("overhead_pct"),
+                    mb(s.get("bare_peak_rss_bytes")), mb(s.get("runtime_peak_rss_bytes")),
+                    mb(s.get("largest_row_group_projected_bytes")));
+        }
+        out.println(Json.pretty(report));
+        return 0;
+    }
+
+    private static double mb(Object bytes) {
+        return ((Number) bytes).doubleValue() / (1 << 20);
+    }
+
+    private Map<String, Object> measure(String name, int files, int perFile) throws Exception {
+        Path data = work.resolve("data-" + name);
+        Path marker = data.resolve("_DONE");
+        if (!Files.exists(marker)) {
+            spec.commandLine().getErr().printf("generating %s: %d files x %d images%n", name, files, perFile);
+            SyntheticImages.write(data, files, perFile, minSide, maxSide, rowsPerGroup, 0, name.hashCode());
+            Files.writeString(marker, "");
+        }
+        long bytes = 0;
+        long largestGroup = 0;
+        for (InputFile f : InputFiles.resolve(List.of(data.toString()))) {
+            bytes += f.sizeBytes();
+            largestGroup = Math.max(largestGroup,
+                    ParquetFileInfo.largestProjectedRowGroupBytes(f.path(), ImageColumns.DECODE_COLUMNS));
+        }
+        // Alternate the phases and keep each one's fastest run: on a shared machine the noise is one-sided.
+        Map<String, Object> bare = null;
+        Map<String, Object> rt = null;
+        Path out = work.resolve("out-" + name);
+        for (int i = 0; i < Math.max(1, repeat); i++) {
+            bare = faster(bare, child("bare", data, null));
+            deleteRecursively(out);
+            rt = faster(rt, child("runtime", data, out));
+        }
+        double bareS = ((Number) bare.get("seconds")).doubleValue();
+        double rtS = ((Number) rt.get("seconds")).doubleValue();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("files", files);
+        m.put("images", files * perFile);
+        m.put("input_bytes", bytes);
+        m.put("largest_row_group_projected_bytes", largestGroup);
+        m.put("bare_s", bareS);
+        m.put("runtime_s", rtS);
+        m.put("overhead_pct", 100.0 * (rtS - bareS) / bareS);
+        m.put("bare_rows_per_s", bare.get("rows_per_s"));
+        m.put("runtime_rows_per_s", rt.get("rows_per_s"));
+        m.put("bare_peak_rss_bytes", bare.get("peak_rss_bytes"));
+        m.put("runtime_peak_rss_bytes", rt.get("peak_rss_bytes"));
+        return m;
+    }
+
+    private static Map<String, Object> faster(Map<String, Object> best, Map<String, Object> next) {
+        if (best == null) {
+            return next;
+        }
+        double a = ((Number) best.get("seconds")).doubleValue();
+        double b = ((Number) next.get("seconds")).doubleValue();
+        Map<String, Object> keep = new LinkedHashMap<>(a <= b ? best : next);
+        keep.put("peak_rss_bytes", Math.max(((Number) best.get("peak_rss_bytes")).longValue(),
+                ((Number) next.get("peak_rss_bytes")).longValue()));
+        return keep;
+    }
+
+    /** Runs one phase in a fresh JVM of this distribution and returns its result line. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> child(String which, Path data, Path out) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-D")) {
+                cmd.add(a);
+            }
+        }
+        cmd.addAll(List.of("-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "org.tol.cli.Main", "-q",
+                "bench", "runtime", "--phase", which, "--phase-input", data.toString(), "--threads",
+                String.valueOf(threads), "--batch-size", String.valueOf(batch), "--checkpoint-every",
+                String.valueOf(checkpointEvery)));
+        if (out != null) {
+            cmd.addAll(List.of("--phase-out", out.toString()));
+        }
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String stdout = new String(p.getInputStream().readAllBytes());
+        int code = p.waitFor();
+        String line = stdout.lines().filter(l -> l.startsWith("BENCH ")).findFirst().orElse(null);
+        if (code != 0 || line == null) {
+            throw new TolException("bench phase '" + which + "' failed (exit " + code + "): " + stdout, null);
+        }
+        return Json.mapper().readValue(line.substring(6), Map.class);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

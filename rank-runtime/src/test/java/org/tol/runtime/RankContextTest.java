@@ -1,0 +1,37 @@
+package org.tol.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tol.api.TolException;
+import org.tol.api.model.Device;
+
+class RankContextTest {
+    @Test
+    void flagsBeatSlurmWhichBeatsTorchrun() {
+        Map<String, String> env = Map.of("SLURM_PROCID", "5", "SLURM_NTASKS", "8", "SLURM_LOCALID", "1",
+                "SLURM_NODEID", "2", "SLURM_JOB_ID", "99", "RANK", "3", "WORLD_SIZE", "4");
+        RankContext slurm = RankContext.detect(env, null, null);
+        assertEquals(new RankContext(5, 8, 1, 2, "99", "slurm"), slurm);
+        assertEquals(2, RankContext.detect(env, 2, 3).rank());
+        assertEquals(new RankContext(3, 4, 0, 0, "", "torchrun"),
+                RankContext.detect(Map.of("RANK", "3", "WORLD_SIZE", "4"), null, null));
+        assertEquals("single", RankContext.detect(Map.of(), null, null).source());
+        assertThrows(TolException.class, () -> RankContext.detect(Map.of(), 4, 4));
+        assertThrows(TolException.class, () -> RankContext.detect(Map.of(), 1, null));
+    }
+
+    @Test
+    void gpuIsLocalRankModuloVisibleGpus() {
+        // --gpus-per-node=2: every task sees both GPUs; local rank 3 takes GPU 1.
+        assertEquals(Device.cuda(1), DeviceSelector.choose("auto", 3, Map.of("CUDA_VISIBLE_DEVICES", "0,1")));
+        // --gpus-per-task=1: each task sees one GPU, always index 0.
+        assertEquals(Device.cuda(0), DeviceSelector.choose("auto", 1, Map.of("CUDA_VISIBLE_DEVICES", "3")));
+        assertEquals(Device.CPU, DeviceSelector.choose("auto", 0, Map.of("CUDA_VISIBLE_DEVICES", "")));
+        assertEquals(Device.CPU, DeviceSelector.choose("cpu", 0, Map.of("CUDA_VISIBLE_DEVICES", "0")));
+        assertEquals(Device.cuda(2), DeviceSelector.choose("cuda:2", 0, Map.of()));
+        assertEquals(Device.cuda(1), DeviceSelector.choose("cuda", 5, Map.of("CUDA_VISIBLE_DEVICES", "0,1")));
+    }
+}
