@@ -40,10 +40,10 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
     @Option(names = "--images", defaultValue = "4000", description = "Images per data set (default: ${DEFAULT-VALUE}).")
     int images;
 
-    @Option(names = "--min-side", defaultValue = "96", description = "Smallest image side, px (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-side", defaultValue = "256", description = "Smallest image side, px (default: ${DEFAULT-VALUE}).")
     int minSide;
 
-    @Option(names = "--max-side", defaultValue = "128", description = "Largest image side, px (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-side", defaultValue = "512", description = "Largest image side, px (default: ${DEFAULT-VALUE}).")
     int maxSide;
 
     @Option(names = "--many-files", defaultValue = "40", description = "Files of the many-small-files set (default: ${DEFAULT-VALUE}).")
@@ -52,7 +52,7 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
     @Option(names = "--few-files", defaultValue = "2", description = "Files of the few-large-files sets (default: ${DEFAULT-VALUE}).")
     int fewFiles;
 
-    @Option(names = "--rows-per-group", defaultValue = "50", description = "Rows per row group in generated files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rows-per-group", defaultValue = "20", description = "Rows per row group in generated files (default: ${DEFAULT-VALUE}).")
     int rowsPerGroup;
 
     @Option(names = "--threads", defaultValue = "1", description = "Prep threads (runtime) = worker threads (bare loop) (default: ${DEFAULT-VALUE}).")
@@ -106,11 +106,12 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
             out.println(Json.pretty(report));
             return 0;
         }
-        out.printf(Locale.ROOT, "%-20s %6s %8s %9s %9s %9s %11s %11s %13s%n", "data set", "files", "images", "bare s",
-                "runtime s", "overhead", "bare RSS", "runtime RSS", "max rowgroup");
+        out.printf(Locale.ROOT, "%-20s %6s %7s %7s %7s %9s %7s %7s %9s %9s %11s %12s%n", "data set", "files", "images",
+                "bare s", "rt s", "overhead", "bare cpu", "rt cpu", "cpu ovh", "bare RSS", "runtime RSS", "max rowgroup");
         for (Map<String, Object> s : sets) {
-            out.printf(Locale.ROOT, "%-20s %6d %8d %9.2f %9.2f %8.1f%% %9.0fMB %9.0fMB %11.1fMB%n", s.get("name"),
-                    s.get("files"), s.get("images"), s.get("bare_s"), s.get("runtime_s"), s.get("overhead_pct"),
+            out.printf(Locale.ROOT, "%-20s %6d %7d %7.2f %7.2f %8.1f%% %8.2f %7.2f %8.1f%% %7.0fMB %9.0fMB %10.1fMB%n",
+                    s.get("name"), s.get("files"), s.get("images"), s.get("bare_s"), s.get("runtime_s"),
+                    s.get("overhead_pct"), s.get("bare_cpu_s"), s.get("runtime_cpu_s"), s.get("cpu_overhead_pct"),
                     mb(s.get("bare_peak_rss_bytes")), mb(s.get("runtime_peak_rss_bytes")),
                     mb(s.get("largest_row_group_projected_bytes")));
         }
@@ -157,6 +158,11 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
         m.put("bare_s", bareS);
         m.put("runtime_s", rtS);
         m.put("overhead_pct", 100.0 * (rtS - bareS) / bareS);
+        double bareCpu = ((Number) bare.get("cpu_seconds")).doubleValue();
+        double rtCpu = ((Number) rt.get("cpu_seconds")).doubleValue();
+        m.put("bare_cpu_s", bareCpu);
+        m.put("runtime_cpu_s", rtCpu);
+        m.put("cpu_overhead_pct", 100.0 * (rtCpu - bareCpu) / bareCpu);
         m.put("bare_rows_per_s", bare.get("rows_per_s"));
         m.put("runtime_rows_per_s", rt.get("rows_per_s"));
         m.put("bare_peak_rss_bytes", bare.get("peak_rss_bytes"));
