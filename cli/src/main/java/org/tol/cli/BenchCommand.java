@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks (throughput, overhead, memory) printed as text and JSON.",
-        subcommands = {org.tol.cli.runtime.RuntimeBenchCommand.class})
+        subcommands = {
+            org.tol.cli.bench.ParquetScanBenchCommand.class,
+            org.tol.cli.runtime.RuntimeBenchCommand.class,
+        })
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
         description = "Curates Tree-of-Life image datasets (images-in-Parquet) on SLURM GPU clusters.",
         subcommands = {
             QuickstartCommand.class,
-            SampleCommand.class,
-            InspectCommand.class,
+            org.tol.cli.data.SampleCommand.class,
+            org.tol.cli.data.InspectCommand.class,
             FilterCommand.class,
             BenchCommand.class,
             org.tol.cli.runtime.CollectCommand.class,

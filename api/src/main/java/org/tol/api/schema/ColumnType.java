@@ -20,6 +20,22 @@ public sealed interface ColumnType {
 
     record StructOf(List<Column> fields) implements ColumnType {}
 
+    /** A readable type name: {@code string}, {@code list<int64>}, {@code struct<conf: float, ...>}. */
+    static String describe(ColumnType t) {
+        if (t instanceof Primitive p) {
+            return p.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (t instanceof ListOf l) {
+            return "list<" + describe(l.element()) + ">";
+        }
+        StringBuilder b = new StringBuilder("struct<");
+        List<Column> fields = ((StructOf) t).fields();
+        for (int i = 0; i < fields.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(fields.get(i).name()).append(": ").append(describe(fields.get(i).type()));
+        }
+        return b.append('>').toString();
+    }
+
     static ColumnType listOf(ColumnType element) {
         return new ListOf(element);
     }

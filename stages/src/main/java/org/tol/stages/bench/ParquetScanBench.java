@@ -1,0 +1,113 @@
+package org.tol.stages.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.tol.api.image.DecodeResult;
+import org.tol.io.image.ImageDecoder;
+import org.tol.io.parquet.ImageColumns;
+import org.tol.io.parquet.InputFile;
+import org.tol.io.parquet.ParquetRows;
+import org.tol.io.parquet.Row;
+
+/**
+ * {@code tol bench parquet-scan}: how close reading + decoding every image cell gets to plainly reading
+ * the same files' bytes, on one thread, warm page cache (a plain read runs first to warm it). The ratio
+ * says whether the Parquet path, not the disk, is the bottleneck.
+ */
+public final class ParquetScanBench {
+    private ParquetScanBench() {}
+
+    public record Result(
+            int files,
+            long bytes,
+            long rows,
+            @JsonProperty("decoded_ok") long ok,
+            @JsonProperty("plain_read_mb_s") double plainMbPerSec,
+            @JsonProperty("scan_mb_s") double scanMbPerSec,
+            @JsonProperty("scan_rows_s") double scanRowsPerSec,
+            @JsonProperty("scan_vs_plain") double ratio,
+            int threads,
+            int repeats) {}
+
+    /** {@code threads} > 1 scans files in parallel (the plain read stays on one thread, like one reader). */
+    public static Result run(List<InputFile> files, int repeats, int threads) throws Exception {
+        long bytes = files.stream().mapToLong(InputFile::sizeBytes).sum();
+        plainRead(files); // warm the page cache
+        double plain = Double.MAX_VALUE;
+        double scan = Double.MAX_VALUE;
+        long rows = 0;
+        long ok = 0;
+        ImageDecoder decoder = new ImageDecoder();
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            plainRead(files);
+            plain = Math.min(plain, (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            long[] counts = threads <= 1 ? scan(files, decoder) : parallelScan(files, decoder, threads);
+            scan = Math.min(scan, (System.nanoTime() - t0) / 1e9);
+            rows = counts[0];
+            ok = counts[1];
+        }
+        double mb = bytes / 1e6;
+        return new Result(files.size(), bytes, rows, ok, mb / plain, mb / scan, rows / scan, plain / scan,
+                Math.max(1, threads), repeats);
+    }
+
+    private static long[] parallelScan(List<InputFile> files, ImageDecoder decoder, int threads) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<long[]>> parts = new java.util.ArrayList<>();
+            for (InputFile f : files) {
+                parts.add(pool.submit(() -> scan(List.of(f), decoder)));
+            }
+            long[] total = new long[2];
+            for (var p : parts) {
+                long[] c = p.get();
+                total[0] += c[0];
+                total[1] += c[1];
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long plainRead(List<InputFile> files) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(8 << 20);
+        long total = 0;
+        for (InputFile f : files) {
+            try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
+                int n;
+                while ((n = ch.read(buf)) > 0) {
+                    total += n;
+                    buf.clear();
+                }
+            }
+        }
+        return total;
+    }
+
+    /** {rows, decoded ok}; the checksum keeps the JIT from dropping the decode. */
+    private static long[] scan(List<InputFile> files, ImageDecoder decoder) throws IOException {
+        long rows = 0;
+        long ok = 0;
+        long checksum = 0;
+        for (InputFile f : files) {
+            try (ParquetRows in = ParquetRows.open(f.path(), ImageColumns.DECODE_COLUMNS)) {
+                for (Row row = in.next(); row != null; row = in.next()) {
+                    rows++;
+                    DecodeResult r = decoder.decode(row);
+                    if (r.isOk()) {
+                        ok++;
+                        checksum += r.image().pixels()[0];
+                    }
+                }
+            }
+        }
+        return new long[] {rows, ok + (checksum == Long.MIN_VALUE ? 1 : 0)};
+    }
+}

@@ -1,0 +1,68 @@
+package org.tol.stages.sample;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.tol.api.schema.Column;
+import org.tol.api.schema.ColumnType;
+import org.tol.io.parquet.ImageColumns;
+
+/** The TreeOfLife-200M row schema (reference §1.0) and the taxonomy side table, as written by the sampler. */
+final class SampleSchema {
+    static final List<Column> COLUMNS = List.of(
+            Column.string(ImageColumns.UUID),
+            Column.string(ImageColumns.SOURCE_ID),
+            Column.string(ImageColumns.IDENTIFIER),
+            Column.bool(ImageColumns.IS_LICENSE_FULL),
+            Column.string(ImageColumns.LICENSE),
+            Column.string(ImageColumns.SOURCE),
+            Column.string(ImageColumns.TITLE),
+            Column.string(ImageColumns.HASHSUM_ORIGINAL),
+            Column.string(ImageColumns.HASHSUM_RESIZED),
+            new Column(ImageColumns.ORIGINAL_SIZE, ColumnType.listOf(ColumnType.Primitive.INT64)),
+            new Column(ImageColumns.RESIZED_SIZE, ColumnType.listOf(ColumnType.Primitive.INT64)),
+            Column.binary(ImageColumns.IMAGE),
+            Column.string(ImageColumns.SERVER));
+
+    static final List<Column> TAXONOMY_COLUMNS = List.of(
+            Column.string("uuid"), Column.string("source_id"), Column.string("basisOfRecord"),
+            Column.string("publisher"), Column.string("kingdom"), Column.string("phylum"), Column.string("class"),
+            Column.string("order"), Column.string("family"), Column.string("genus"), Column.string("species"));
+
+    private SampleSchema() {}
+
+    static Map<String, Object> row(Random rnd, String uuid, String source, String server, long[] original,
+            long[] resized, byte[] image, String md5Original, String md5Resized) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        String sourceId = Long.toString(1_000_000_000L + (rnd.nextLong() & 0x3FFFFFFFL));
+        r.put(ImageColumns.UUID, uuid);
+        r.put(ImageColumns.SOURCE_ID, sourceId);
+        r.put(ImageColumns.IDENTIFIER, "https://" + server + "/photos/" + sourceId + "/original.jpg");
+        r.put(ImageColumns.IS_LICENSE_FULL, rnd.nextInt(10) != 0);
+        r.put(ImageColumns.LICENSE, SampleMetadata.pick(rnd, SampleMetadata.LICENSES));
+        r.put(ImageColumns.SOURCE, source);
+        r.put(ImageColumns.TITLE, "Synthetic sample " + uuid.substring(0, 8));
+        r.put(ImageColumns.HASHSUM_ORIGINAL, md5Original);
+        r.put(ImageColumns.HASHSUM_RESIZED, md5Resized);
+        r.put(ImageColumns.ORIGINAL_SIZE, List.of(original[0], original[1]));
+        r.put(ImageColumns.RESIZED_SIZE, List.of(resized[0], resized[1]));
+        r.put(ImageColumns.IMAGE, image);
+        r.put(ImageColumns.SERVER, server);
+        return r;
+    }
+
+    static Map<String, Object> taxonomyRow(Random rnd, String uuid, String sourceId) {
+        String[] taxon = SampleMetadata.TAXA.get(rnd.nextInt(SampleMetadata.TAXA.size()));
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("uuid", uuid);
+        r.put("source_id", sourceId);
+        r.put("basisOfRecord", SampleMetadata.pick(rnd, SampleMetadata.BASIS));
+        r.put("publisher", SampleMetadata.pick(rnd, SampleMetadata.PUBLISHERS));
+        String[] ranks = {"kingdom", "phylum", "class", "order", "family", "genus", "species"};
+        for (int i = 0; i < ranks.length; i++) {
+            r.put(ranks[i], taxon[i]);
+        }
+        return r;
+    }
+}
