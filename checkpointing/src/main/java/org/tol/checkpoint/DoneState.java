@@ -3,7 +3,6 @@ package org.tol.checkpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,25 +55,52 @@ public final class DoneState {
     }
 
     /**
-     * The committed parts of a unit that form one gap-free run of rows from row 0, ordered by row. Parts that
-     * overlap an earlier one (a redo after a lost manifest line elsewhere) or lie beyond a gap are left out.
+     * The committed parts of a unit that form one gap-free run of rows from row 0, ordered by row: a chain
+     * that reaches the unit's last part when one exists, else the longest. Parts that overlap or lie beyond a
+     * gap (two processes once worked the same unit with different part boundaries) are left out.
      */
     public List<RankedPart> contiguousParts(String unitId) {
-        List<RankedPart> all = new ArrayList<>(parts.getOrDefault(unitId, List.of()));
-        all.sort(Comparator.comparingLong((RankedPart p) -> p.record().firstRow())
-                .thenComparing(p -> -p.record().endRow()));
-        List<RankedPart> chain = new ArrayList<>();
-        long next = 0;
-        for (RankedPart p : all) {
-            if (p.record().firstRow() == next && p.record().endRow() >= next) {
-                chain.add(p);
-                next = p.record().endRow();
-                if (p.record().last()) {
-                    break;
-                }
+        Map<Long, List<RankedPart>> byFirst = new HashMap<>();
+        for (RankedPart p : parts.getOrDefault(unitId, List.of())) {
+            if (p.record().endRow() > p.record().firstRow() || p.record().last()) {
+                byFirst.computeIfAbsent(p.record().firstRow(), k -> new ArrayList<>()).add(p);
             }
         }
-        return chain;
+        return bestChain(0, byFirst, new HashMap<>());
+    }
+
+    /** Best chain from row {@code from}: complete beats incomplete, then more rows; memoised by row. */
+    private static List<RankedPart> bestChain(long from, Map<Long, List<RankedPart>> byFirst,
+            Map<Long, List<RankedPart>> memo) {
+        List<RankedPart> known = memo.get(from);
+        if (known != null) {
+            return known;
+        }
+        List<RankedPart> best = List.of();
+        for (RankedPart p : byFirst.getOrDefault(from, List.of())) {
+            List<RankedPart> chain = new ArrayList<>();
+            chain.add(p);
+            if (!p.record().last() && p.record().endRow() > from) {
+                chain.addAll(bestChain(p.record().endRow(), byFirst, memo));
+            }
+            if (better(chain, best)) {
+                best = chain;
+            }
+        }
+        memo.put(from, best);
+        return best;
+    }
+
+    private static boolean better(List<RankedPart> a, List<RankedPart> b) {
+        if (b.isEmpty()) {
+            return !a.isEmpty();
+        }
+        boolean ca = a.get(a.size() - 1).record().last();
+        boolean cb = b.get(b.size() - 1).record().last();
+        if (ca != cb) {
+            return ca;
+        }
+        return a.get(a.size() - 1).record().endRow() > b.get(b.size() - 1).record().endRow();
     }
 
     /** The row a unit's processing resumes at: the end of its contiguous committed parts (0 when none). */

@@ -37,6 +37,20 @@ class DoneStateTest {
     }
 
     @Test
+    void overlappingPartsFromTwoProcessesStillFormTheCompleteChain() throws Exception {
+        OutLayout out = new OutLayout(tmp);
+        part(out, 5, "u", 0, 40, false);
+        part(out, 5, "u", 40, 80, false); // a stray process went on with other boundaries and stopped
+        part(out, 1, "u", 40, 64, false);
+        part(out, 1, "u", 64, 100, true);
+        DoneState s = DoneState.load(out);
+        assertTrue(s.partsComplete("u"));
+        assertEquals(100, s.resumeRow("u"));
+        assertEquals(java.util.List.of(0L, 40L, 64L),
+                s.contiguousParts("u").stream().map(p -> p.record().firstRow()).toList());
+    }
+
+    @Test
     void doneComesFromEveryRanksProcessedLog() throws Exception {
         OutLayout out = new OutLayout(tmp);
         WorkUnit a = new WorkUnit("a.parquet", "/in/a.parquet", 10, 0, -1);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             org.tol.cli.models.ClipPreprocessBenchCommand.class,
             org.tol.cli.detect.MegaDetectorPrepBenchCommand.class,
             org.tol.cli.detect.FacesPrepBenchCommand.class,
+            org.tol.cli.bench.PdqBenchCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -68,6 +68,7 @@ public final class RankRunner {
             if (!filter.name().equals(filterName)) {
                 LOG.debug("filter reports name '{}' for command '{}'", filter.name(), filterName);
             }
+            discardUncommitted(out);
             Map<String, String> fingerprint = filter.fingerprint();
             RunPlan plan = coordinator.plan(() -> planOrLoad(out, filterName, fingerprint));
             RunStore.checkSameRun(out, plan, filterName, fingerprint);
@@ -104,6 +105,24 @@ public final class RankRunner {
                         all.stream().mapToLong(m -> ((Number) m.get("rows")).longValue()).sum());
             }
             return code;
+        }
+    }
+
+    /**
+     * Deletes temp files a killed predecessor of this rank left in its checkpoint directory: parts that were
+     * never committed. Safe because this rank holds the directory's lock.
+     */
+    private void discardUncommitted(OutLayout out) throws IOException {
+        java.nio.file.Path dir = out.checkpointDir(ctx.rank());
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString()
+                    .startsWith(org.tol.io.fs.AtomicFiles.TEMP_PREFIX)).toList()) {
+                LOG.debug("discarding uncommitted {}", f.getFileName());
+                Files.deleteIfExists(f);
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tol.api.TolException;
 import org.tol.filters.imagestats.ImageStatsBench;
-import org.tol.filters.imagestats.SyntheticImages;
+import org.tol.stages.sample.SampleMaker;
+import org.tol.stages.sample.SampleSpec;
 import org.tol.io.json.Json;
 import org.tol.io.parquet.ImageColumns;
 import org.tol.io.parquet.InputFile;
@@ -37,23 +38,14 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "bench-runtime", paramLabel = "DIR", description = "Work directory (data is generated once and reused; default: ${DEFAULT-VALUE}).")
     Path work;
 
-    @Option(names = "--images", defaultValue = "4000", description = "Images per data set (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--images", defaultValue = "1500", description = "Images per data set (default: ${DEFAULT-VALUE}).")
     int images;
-
-    @Option(names = "--min-side", defaultValue = "96", description = "Smallest image side, px (default: ${DEFAULT-VALUE}).")
-    int minSide;
-
-    @Option(names = "--max-side", defaultValue = "128", description = "Largest image side, px (default: ${DEFAULT-VALUE}).")
-    int maxSide;
 
     @Option(names = "--many-files", defaultValue = "40", description = "Files of the many-small-files set (default: ${DEFAULT-VALUE}).")
     int manyFiles;
 
     @Option(names = "--few-files", defaultValue = "2", description = "Files of the few-large-files sets (default: ${DEFAULT-VALUE}).")
     int fewFiles;
-
-    @Option(names = "--rows-per-group", defaultValue = "50", description = "Rows per row group in generated files (default: ${DEFAULT-VALUE}).")
-    int rowsPerGroup;
 
     @Option(names = "--threads", defaultValue = "1", description = "Prep threads (runtime) = worker threads (bare loop) (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -106,11 +98,12 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
             out.println(Json.pretty(report));
             return 0;
         }
-        out.printf(Locale.ROOT, "%-20s %6s %8s %9s %9s %9s %11s %11s %13s%n", "data set", "files", "images", "bare s",
-                "runtime s", "overhead", "bare RSS", "runtime RSS", "max rowgroup");
+        out.printf(Locale.ROOT, "%-20s %6s %7s %7s %7s %9s %7s %7s %9s %9s %11s %12s%n", "data set", "files", "images",
+                "bare s", "rt s", "overhead", "bare cpu", "rt cpu", "cpu ovh", "bare RSS", "runtime RSS", "max rowgroup");
         for (Map<String, Object> s : sets) {
-            out.printf(Locale.ROOT, "%-20s %6d %8d %9.2f %9.2f %8.1f%% %9.0fMB %9.0fMB %11.1fMB%n", s.get("name"),
-                    s.get("files"), s.get("images"), s.get("bare_s"), s.get("runtime_s"), s.get("overhead_pct"),
+            out.printf(Locale.ROOT, "%-20s %6d %7d %7.2f %7.2f %8.1f%% %8.2f %7.2f %8.1f%% %7.0fMB %9.0fMB %10.1fMB%n",
+                    s.get("name"), s.get("files"), s.get("images"), s.get("bare_s"), s.get("runtime_s"),
+                    s.get("overhead_pct"), s.get("bare_cpu_s"), s.get("runtime_cpu_s"), s.get("cpu_overhead_pct"),
                     mb(s.get("bare_peak_rss_bytes")), mb(s.get("runtime_peak_rss_bytes")),
                     mb(s.get("largest_row_group_projected_bytes")));
         }
@@ -127,12 +120,13 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
         Path marker = data.resolve("_DONE");
         if (!Files.exists(marker)) {
             spec.commandLine().getErr().printf("generating %s: %d files x %d images%n", name, files, perFile);
-            SyntheticImages.write(data, files, perFile, minSide, maxSide, rowsPerGroup, 0, name.hashCode());
+            // tol sample make's data: raw BGR, long side 96..720 like TOL-200M, 16-row row groups.
+            SampleMaker.make(data, new SampleSpec(files, files * perFile, name.hashCode(), 0));
             Files.writeString(marker, "");
         }
         long bytes = 0;
         long largestGroup = 0;
-        for (InputFile f : InputFiles.resolve(List.of(data.toString()))) {
+        for (InputFile f : InputFiles.resolve(List.of(data.resolve("data").toString()))) {
             bytes += f.sizeBytes();
             largestGroup = Math.max(largestGroup,
                     ParquetFileInfo.largestProjectedRowGroupBytes(f.path(), ImageColumns.DECODE_COLUMNS));
@@ -142,9 +136,9 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
         Map<String, Object> rt = null;
         Path out = work.resolve("out-" + name);
         for (int i = 0; i < Math.max(1, repeat); i++) {
-            bare = faster(bare, child("bare", data, null));
+            bare = faster(bare, child("bare", data.resolve("data"), null));
             deleteRecursively(out);
-            rt = faster(rt, child("runtime", data, out));
+            rt = faster(rt, child("runtime", data.resolve("data"), out));
         }
         double bareS = ((Number) bare.get("seconds")).doubleValue();
         double rtS = ((Number) rt.get("seconds")).doubleValue();
@@ -157,6 +151,11 @@ public final class RuntimeBenchCommand implements Callable<Integer> {
         m.put("bare_s", bareS);
         m.put("runtime_s", rtS);
         m.put("overhead_pct", 100.0 * (rtS - bareS) / bareS);
+        double bareCpu = ((Number) bare.get("cpu_seconds")).doubleValue();
+        double rtCpu = ((Number) rt.get("cpu_seconds")).doubleValue();
+        m.put("bare_cpu_s", bareCpu);
+        m.put("runtime_cpu_s", rtCpu);
+        m.put("cpu_overhead_pct", 100.0 * (rtCpu - bareCpu) / bareCpu);
         m.put("bare_rows_per_s", bare.get("rows_per_s"));
         m.put("runtime_rows_per_s", rt.get("rows_per_s"));
         m.put("bare_peak_rss_bytes", bare.get("peak_rss_bytes"));

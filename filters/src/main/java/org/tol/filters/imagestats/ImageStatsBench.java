@@ -40,14 +40,16 @@ public final class ImageStatsBench {
                 0, 1, 60, 3600, false, false, 300);
         System.setProperty("tol.quiet", "true");
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         int code = new RankRunner(cfg, RankContext.single(), new StaticCoordinator(), new StopFlag(), Map.of())
                 .run(ImageStatsFilter.NAME, d -> new ImageStatsFilter());
         double s = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - c0) / 1e9;
         if (code != 0) {
             throw new IllegalStateException("runtime phase exited " + code);
         }
         long rows = Json.mapper().readTree(out.resolve("stats/rank0.json").toFile()).get("rows").asLong();
-        return result("runtime", s, rows);
+        return result("runtime", s, cpu, rows);
     }
 
     public static Map<String, Object> barePhase(Path input, int threads) throws Exception {
@@ -56,6 +58,7 @@ public final class ImageStatsBench {
         AtomicLong rows = new AtomicLong();
         AtomicLong sink = new AtomicLong();
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> jobs = new ArrayList<>();
         for (InputFile f : files) {
@@ -77,17 +80,25 @@ public final class ImageStatsBench {
         }
         pool.shutdown();
         double s = (System.nanoTime() - t0) / 1e9;
-        return result("bare", s, rows.get());
+        return result("bare", s, (cpuNanos() - c0) / 1e9, rows.get());
     }
 
-    private static Map<String, Object> result(String phase, double seconds, long rows) throws IOException {
+    private static Map<String, Object> result(String phase, double seconds, double cpuSeconds, long rows)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("phase", phase);
         m.put("seconds", seconds);
+        m.put("cpu_seconds", cpuSeconds);
         m.put("rows", rows);
         m.put("rows_per_s", rows / seconds);
         m.put("peak_rss_bytes", peakRss());
         return m;
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included), in nanoseconds. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** VmHWM of this process from /proc/self/status, in bytes; -1 where /proc is missing. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.tol.api.filter.ImageFilter;
 import org.tol.api.image.DecodeResult;
 import org.tol.checkpoint.WorkUnit;
@@ -29,9 +30,16 @@ final class RowReader<P> implements Runnable {
     private final ExecutorService pool;
     private final BlockingQueue<Object> queue;
     private final StopFlag stop;
+    /**
+     * Raw cells read but not yet prepared. Bounded separately from the ordered queue (which may hold a whole
+     * batch of prepared inputs) so the reader cannot run far ahead with multi-MB cells: those would outlive
+     * young collections and inflate the heap for nothing.
+     */
+    private final Semaphore rawInFlight;
 
     RowReader(WorkUnit unit, long skipRows, ImageFilter<P> filter, ImageDecoder decoder, ExecutorService pool,
-            BlockingQueue<Object> queue, StopFlag stop) {
+            BlockingQueue<Object> queue, StopFlag stop, int prepThreads) {
+        this.rawInFlight = new Semaphore(2 * Math.max(1, prepThreads));
         this.unit = unit;
         this.skipRows = skipRows;
         this.filter = filter;
@@ -60,7 +68,14 @@ final class RowReader<P> implements Runnable {
                 byte[] cell = row.binary(ImageColumns.IMAGE);
                 long[] original = row.longs(ImageColumns.ORIGINAL_SIZE);
                 long[] resized = row.longs(ImageColumns.RESIZED_SIZE);
-                Future<PreparedRow<P>> f = pool.submit(() -> prepare(uuid, cell, original, resized));
+                rawInFlight.acquire();
+                Future<PreparedRow<P>> f = pool.submit(() -> {
+                    try {
+                        return prepare(uuid, cell, original, resized);
+                    } finally {
+                        rawInFlight.release();
+                    }
+                });
                 queue.put(f);
             }
         } catch (InterruptedException e) {

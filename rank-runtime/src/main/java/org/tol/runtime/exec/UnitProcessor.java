@@ -32,6 +32,7 @@ public final class UnitProcessor<P> {
     private final int batchSize;
     private final int checkpointEvery;
     private final int queueCapacity;
+    private final int prepThreads;
     private final StopFlag stop;
     private final RankStats stats;
 
@@ -43,15 +44,17 @@ public final class UnitProcessor<P> {
         this.pool = pool;
         this.batchSize = batchSize;
         this.checkpointEvery = checkpointEvery;
-        // Enough rows in flight to keep every prep thread and the next batch busy, and no more.
-        this.queueCapacity = Math.max(2 * batchSize, batchSize + 4 * prepThreads);
+        // Enough rows in flight to prepare the next batch while this one runs inference, and no more: each
+        // queued row holds an image (raw cell or prepared input), so this bounds the rank's working set.
+        this.queueCapacity = batchSize + 2 * prepThreads;
+        this.prepThreads = prepThreads;
         this.stop = stop;
         this.stats = stats;
     }
 
     public Result process(WorkUnit unit, long resumeRow, PartSink sink) throws Exception {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(queueCapacity);
-        Thread reader = new Thread(new RowReader<>(unit, resumeRow, filter, decoder, pool, queue, stop),
+        Thread reader = new Thread(new RowReader<>(unit, resumeRow, filter, decoder, pool, queue, stop, prepThreads),
                 "tol-reader-rank" + stats.rank);
         reader.setDaemon(true);
         reader.start();

@@ -20,6 +20,9 @@ public final class MpjLaunch {
             return null;
         }
         LOG.info("MPJ Express from {}", jars.libDir());
+        if (env.get("MPJ_HOME") == null) {
+            MpjNoiseFilter.install();
+        }
         return switch (mode.kind()) {
             case MULTICORE -> MulticoreLauncher.run(jars, mode.ranks(), config, env, stop, filterName, factory);
             case NIODEV -> NiodevLauncher.run(jars, config, env, stop, filterName, factory);

@@ -17,6 +17,9 @@ import org.tol.checkpoint.AppendLog;
 import org.tol.checkpoint.OutLayout;
 import org.tol.cli.TolCommand;
 import org.tol.runtime.exec.StopFlag;
+import org.tol.stages.sample.SampleMaker;
+import org.tol.stages.sample.SampleManifest;
+import org.tol.stages.sample.SampleSpec;
 import picocli.CommandLine;
 
 /**
@@ -60,7 +63,7 @@ class FailedInputsTest {
         Map<String, Map<String, Object>> preds = RuntimeHarness.readPredictions(out.resolve("predictions.parquet"));
         assertEquals(rows, preds.size(), "every row of the readable files is there");
         Map<String, Map<String, Object>> failures = RuntimeHarness.readPredictions(out.resolve("failures.parquet"));
-        // SyntheticImages cuts every 37th row of the "big" set short: 288 rows -> 7 bad rows.
+        // TinySample cuts every 37th row of the "big" set short: 288 rows -> 7 bad rows.
         assertEquals(7, failures.size());
         for (Map<String, Object> f : failures.values()) {
             assertEquals(DecodeError.SIZE_MISMATCH.status(), f.get("status"));
@@ -69,5 +72,27 @@ class FailedInputsTest {
         }
 
         assertEquals(ExitCodes.OK, RuntimeHarness.tol(List.of("collect", out.toString(), "--allow-partial")));
+    }
+
+    @Test
+    void failuresParquetHoldsExactlyTheSampleMakersBadRowsWithTheirReasons() throws Exception {
+        // tol sample make plants bad rows and records the status tol must give each one.
+        SampleManifest manifest = SampleMaker.make(tmp.resolve("sample"), new SampleSpec(3, 24, 7, 3));
+        Path out = tmp.resolve("sample-out");
+        int[] codes = RuntimeHarness.runThreads(RuntimeHarness.config(tmp.resolve("sample/data"), out), 2, new StopFlag());
+        assertEquals("[0, 0]", java.util.Arrays.toString(codes), "bad rows are row statuses, not failed units");
+        Map<String, Map<String, Object>> all = RuntimeHarness.collect(out);
+        assertEquals(24, all.size());
+        Map<String, Map<String, Object>> failures = RuntimeHarness.readPredictions(out.resolve("failures.parquet"));
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (SampleManifest.BadRow b : manifest.badRows()) {
+            expected.put(b.uuid(), b.reason());
+        }
+        Map<String, String> actual = new java.util.TreeMap<>();
+        failures.forEach((uuid, row) -> actual.put(uuid, (String) row.get("status")));
+        assertEquals(expected, actual);
+        for (Map<String, Object> f : failures.values()) {
+            assertTrue(f.get("error") != null && !f.get("error").toString().isBlank(), "a reason for " + f.get("uuid"));
+        }
     }
 }

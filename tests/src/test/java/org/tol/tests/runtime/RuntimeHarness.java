@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.tol.cli.TolCommand;
 import org.tol.filters.imagestats.ImageStatsFilter;
-import org.tol.filters.imagestats.SyntheticImages;
 import org.tol.io.parquet.ParquetRows;
 import org.tol.io.parquet.Row;
 import org.tol.runtime.RankContext;
@@ -36,8 +35,8 @@ final class RuntimeHarness {
 
     /** 8 larger files (split into row-group units) and 4 small ones, with a few bad rows; ~370 images. */
     static long sampleData(Path dir) throws IOException {
-        long rows = SyntheticImages.write(dir.resolve("big"), 8, 36, 16, 40, 9, 37, 11).rows();
-        rows += SyntheticImages.write(dir.resolve("small"), 4, 12, 16, 40, 9, 0, 12).rows();
+        long rows = TinySample.write(dir.resolve("big"), 8, 36, 16, 40, 9, 37, 11).rows();
+        rows += TinySample.write(dir.resolve("small"), 4, 12, 16, 40, 9, 0, 12).rows();
         return rows;
     }
 

@@ -1,4 +1,4 @@
-package org.tol.filters.imagestats;
+package org.tol.tests.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +18,8 @@ import org.tol.io.parquet.WriterOptions;
  * resized_size as [h, w]) with random content, for the runtime benchmark and tests. Bad rows have a byte count
  * that matches neither size, which the decoder reports as {@code size_mismatch}.
  */
-public final class SyntheticImages {
-    private SyntheticImages() {}
+public final class TinySample {
+    private TinySample() {}
 
     /** Where the files went and how many rows they hold. */
     public record Written(List<Path> files, long rows, long badRows) {}
