@@ -1,6 +1,8 @@
 package org.tol.filters.clip;
 
 import org.tol.api.image.RgbImage;
+import org.tol.filters.resample.PillowResampler;
+import org.tol.filters.resample.ResampleKernel;
 
 /**
  * OpenAI CLIP's image preprocessing, matching its torchvision/PIL pipeline: {@code Resize(336, BICUBIC)} (short
@@ -8,24 +10,17 @@ import org.tol.api.image.RgbImage;
  * {@code CenterCrop(336)} (offsets {@code round((size - 336) / 2)}, half to even like Python), {@code ToTensor}
  * ({@code /255}) and {@code Normalize(mean, std)} in float32, giving a planar [3, 336, 336] tensor.
  *
- * <p>Thread-safe: scratch buffers are per thread, so the runtime's preprocessing pool can call it concurrently.
+ * <p>Thread-safe (the resampler's scratch buffers are per thread), so the runtime's preprocessing pool can call it
+ * concurrently.
  */
 public final class ClipPreprocessor {
     public static final float[] MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
     public static final float[] STD = {0.26862954f, 0.26130258f, 0.27577711f};
 
-    /** Output rows per band of the interleaved horizontal/vertical passes. */
-    private static final int BAND = 16;
-
     private final int size;
     /** {@code LUT[c][v] = (v / 255f - mean[c]) / std[c]}, the same float32 operations torchvision performs. */
     private final float[][] lut = new float[3][256];
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-
-    private static final class Scratch {
-        int[] tmp = new int[0];
-        int[] acc = new int[0];
-    }
+    private final PillowResampler resampler = new PillowResampler(ResampleKernel.BICUBIC);
 
     public ClipPreprocessor() {
         this(336);
@@ -91,7 +86,7 @@ public final class ClipPreprocessor {
         });
     }
 
-    private void run(RgbImage img, PilBicubic.RowSink sink) {
+    private void run(RgbImage img, PillowResampler.RowSink sink) {
         int w = img.width();
         int h = img.height();
         int[] rs = resizedSize(w, h);
@@ -99,57 +94,6 @@ public final class ClipPreprocessor {
         int outH = rs[1];
         int left = (int) Math.rint((outW - size) / 2.0); // Python round(): half to even
         int top = (int) Math.rint((outH - size) / 2.0);
-        PilBicubic.Coeffs cv = PilBicubic.coeffs(h, outH);
-        int rowFrom = cv.start()[top];
-        int rowTo = cv.start()[top + size - 1] + cv.count()[top + size - 1];
-        int rowBytes = size * 3;
-        Scratch s = scratch.get();
-        if (s.acc.length < rowBytes) {
-            s.acc = new int[rowBytes];
-        }
-        int[] tmp = ensure(s, (rowTo - rowFrom) * rowBytes);
-        if (outW == w) {
-            // Pillow skips a pass whose axis keeps its size; with the crop offset it is a plain column copy.
-            byte[] px = img.pixels();
-            for (int y = rowFrom; y < rowTo; y++) {
-                int from = (y * w + left) * 3;
-                int to = (y - rowFrom) * rowBytes;
-                for (int i = 0; i < rowBytes; i++) {
-                    tmp[to + i] = px[from + i] & 0xff;
-                }
-            }
-        }
-        if (outH == h) {
-            if (outW != w) {
-                PilBicubic.horizontal(img.pixels(), w, rowFrom, rowTo, PilBicubic.coeffs(w, outW), left, size, tmp, rowFrom);
-            }
-            int[] acc = s.acc;
-            for (int y = 0; y < size; y++) {
-                int off = (top + y - rowFrom) * rowBytes;
-                System.arraycopy(tmp, off, acc, 0, rowBytes);
-                sink.row(y, acc);
-            }
-            return;
-        }
-        // Bands of output rows: the horizontal pass runs just ahead of the vertical one, so the rows the
-        // vertical pass reads are still in cache (the whole intermediate image is ~2 MB).
-        PilBicubic.Coeffs ch = outW == w ? null : PilBicubic.coeffs(w, outW);
-        int done = outW == w ? rowTo : rowFrom;
-        for (int y = 0; y < size; y += BAND) {
-            int yEnd = Math.min(size, y + BAND);
-            int need = cv.start()[top + yEnd - 1] + cv.count()[top + yEnd - 1];
-            if (need > done) {
-                PilBicubic.horizontal(img.pixels(), w, done, need, ch, left, size, tmp, rowFrom);
-                done = need;
-            }
-            PilBicubic.vertical(tmp, rowBytes, rowFrom, cv, top + y, yEnd - y, s.acc, top, sink);
-        }
-    }
-
-    private static int[] ensure(Scratch s, int n) {
-        if (s.tmp.length < n) {
-            s.tmp = new int[n];
-        }
-        return s.tmp;
+        resampler.resizeCrop(img.pixels(), w, h, outW, outH, left, top, size, size, sink);
     }
 }

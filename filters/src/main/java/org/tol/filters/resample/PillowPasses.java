@@ -1,74 +1,16 @@
-package org.tol.filters.clip;
+package org.tol.filters.resample;
 
 /**
- * Pillow's {@code Image.resize(size, BICUBIC)} for 8-bit RGB, reproduced bit for bit: cubic kernel with
- * a = -0.5, support widened by the scale factor when downscaling (antialiasing), coefficients normalised then
- * quantised to 22 fractional bits, a horizontal pass rounded and clipped to uint8, then a vertical pass
- * (Pillow's {@code libImaging/Resample.c}, {@code precompute_coeffs}, {@code normalize_coeffs_8bpc},
- * {@code ImagingResampleHorizontal_8bpc}/{@code Vertical_8bpc}).
- *
- * <p>Only the pixels inside a crop window are computed (CLIP centre-crops right after resizing), which is the
- * same result as resizing fully and cropping because every output pixel depends only on its own taps.
+ * The two passes of Pillow's 8-bit resampling ({@code ImagingResampleHorizontal_8bpc} and
+ * {@code ImagingResampleVertical_8bpc}): each output value is {@code HALF + sum(pixel * weight)}, shifted
+ * right by {@link PillowCoeffs#PRECISION_BITS} and clipped to uint8. The loops are reordered for speed; integer
+ * sums do not depend on the order, so the results equal Pillow's exactly.
  */
-final class PilBicubic {
-    static final int PRECISION_BITS = 32 - 8 - 2;
+final class PillowPasses {
+    private static final int PRECISION_BITS = PillowCoeffs.PRECISION_BITS;
     private static final int HALF = 1 << (PRECISION_BITS - 1);
 
-    /** Per-output-position tap window and quantised weights, as Pillow precomputes them. */
-    record Coeffs(int[] start, int[] count, int[] weights, int stride) {}
-
-    private PilBicubic() {}
-
-    static double cubic(double x) {
-        final double a = -0.5;
-        if (x < 0.0) {
-            x = -x;
-        }
-        if (x < 1.0) {
-            return ((a + 2.0) * x - (a + 3.0)) * x * x + 1;
-        }
-        if (x < 2.0) {
-            return (((x - 5) * x + 8) * x - 4) * a;
-        }
-        return 0.0;
-    }
-
-    static Coeffs coeffs(int inSize, int outSize) {
-        double scale = (double) inSize / outSize;
-        double filterscale = Math.max(scale, 1.0);
-        double support = 2.0 * filterscale;
-        int ksize = (int) Math.ceil(support) * 2 + 1;
-        int[] start = new int[outSize];
-        int[] count = new int[outSize];
-        int[] weights = new int[outSize * ksize];
-        double[] k = new double[ksize];
-        double ss = 1.0 / filterscale;
-        for (int xx = 0; xx < outSize; xx++) {
-            double center = (xx + 0.5) * scale;
-            int xmin = (int) (center - support + 0.5); // C cast: truncation toward zero, as in Pillow
-            if (xmin < 0) {
-                xmin = 0;
-            }
-            int xmax = (int) (center + support + 0.5);
-            if (xmax > inSize) {
-                xmax = inSize;
-            }
-            xmax -= xmin;
-            double ww = 0.0;
-            for (int x = 0; x < xmax; x++) {
-                k[x] = cubic((x + xmin - center + 0.5) * ss);
-                ww += k[x];
-            }
-            for (int x = 0; x < xmax; x++) {
-                double w = ww != 0.0 ? k[x] / ww : k[x];
-                weights[xx * ksize + x] = w < 0 ? (int) (-0.5 + w * (1 << PRECISION_BITS))
-                        : (int) (0.5 + w * (1 << PRECISION_BITS));
-            }
-            start[xx] = xmin;
-            count[xx] = xmax;
-        }
-        return new Coeffs(start, count, weights, ksize);
-    }
+    private PillowPasses() {}
 
     private static int clip8(int v) {
         int s = v >> PRECISION_BITS;
@@ -87,7 +29,7 @@ final class PilBicubic {
      * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}). Integer sums do not depend on the
      * order, so this equals Pillow's row-by-row loop exactly.
      */
-    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, Coeffs c, int colFrom, int cols, int[] tmp,
+    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom, int cols, int[] tmp,
             int tmpRow0) {
         int[] start = c.start();
         int[] count = c.count();
@@ -171,8 +113,8 @@ final class PilBicubic {
      * Accumulates whole rows tap by tap (integer sums are order-independent, so this equals Pillow's per-pixel
      * loop) so the JIT can vectorise the inner loop.
      */
-    static void vertical(int[] src, int rowBytes, int srcRow0, Coeffs c, int rowFrom, int rows, int[] acc, int outRow0,
-            RowSink sink) {
+    static void vertical(int[] src, int rowBytes, int srcRow0, PillowCoeffs c, int rowFrom, int rows, int[] acc, int outRow0,
+            PillowResampler.RowSink sink) {
         int[] start = c.start();
         int[] count = c.count();
         int[] w = c.weights();
@@ -192,11 +134,5 @@ final class PilBicubic {
             }
             sink.row(yy - outRow0, acc);
         }
-    }
-
-    /** Receives one finished output row as uint8 values in {@code acc[0 .. rowBytes)}. */
-    @FunctionalInterface
-    interface RowSink {
-        void row(int index, int[] values);
     }
 }
