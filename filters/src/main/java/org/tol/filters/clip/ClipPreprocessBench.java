@@ -4,11 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tol.api.image.DecodeResult;
 import org.tol.io.image.ImageDecoder;
+import org.tol.io.image.SyntheticImages;
 
 /**
  * The work {@code tol bench clip-preprocess} times: a raw BGR cell (as stored in TOL-200M Parquet) through
@@ -31,15 +33,8 @@ public final class ClipPreprocessBench {
     public static Result run(int width, int height, int threads, double seconds) throws Exception {
         byte[][] cells = new byte[8][];
         for (int i = 0; i < cells.length; i++) {
-            byte[] b = new byte[width * height * 3];
-            long s = 0x9E3779B97F4A7C15L * (i + 1);
-            for (int p = 0; p < b.length; p++) {
-                s ^= s << 13;
-                s ^= s >>> 7;
-                s ^= s << 17;
-                b[p] = (byte) ((p / 3 % width + (p / 3 / width)) / 4 + (s & 31)); // gradient + noise
-            }
-            cells[i] = b;
+            // A photo-like picture's bytes stand in for the raw BGR cell (channel order does not change the cost).
+            cells[i] = SyntheticImages.render(new Random(i), width, height).pixels();
         }
         long[] size = {height, width};
         ClipPreprocessor pre = new ClipPreprocessor();

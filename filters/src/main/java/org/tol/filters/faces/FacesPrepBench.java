@@ -12,7 +12,7 @@ import org.tol.api.model.Device;
 import org.tol.api.model.InferenceModel;
 import org.tol.api.model.Tensor;
 import org.tol.api.model.TensorSpec;
-import org.tol.filters.detect.SyntheticImages;
+import org.tol.io.image.SyntheticImages;
 
 /**
  * {@code tol bench faces-prep}: single-thread (= per core) throughput of MTCNN's CPU work: the 720x720
@@ -26,7 +26,7 @@ public final class FacesPrepBench {
     public static Map<String, Object> run(int images, int width, int height, int batch, double pnetFireRate) throws Exception {
         List<RgbImage> inputs = new ArrayList<>();
         for (int i = 0; i < Math.min(images, 8); i++) {
-            inputs.add(SyntheticImages.render(width, height, i));
+            inputs.add(SyntheticImages.render(new Random(i), width, height));
         }
         MtcnnNets nets = new MtcnnNets(new SyntheticNet(0, pnetFireRate), new SyntheticNet(24, 0.3), new SyntheticNet(48, 0.5));
         FaceFilter filter = new FaceFilter(nets, MtcnnOptions.defaults(), "bench");

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.tol.api.image.RgbImage;
 import org.tol.api.model.Tensor;
-import org.tol.filters.detect.SyntheticImages;
+import org.tol.io.image.SyntheticImages;
 
 /**
  * {@code tol bench megadetector-prep}: single-thread (= per core) throughput of the CPU work around the
@@ -21,7 +21,7 @@ public final class MegaDetectorPrepBench {
     public static Map<String, Object> run(int images, int width, int height, int size) {
         List<RgbImage> inputs = new ArrayList<>();
         for (int i = 0; i < Math.min(images, 8); i++) {
-            inputs.add(SyntheticImages.render(width, height, i));
+            inputs.add(SyntheticImages.render(new Random(i), width, height));
         }
         Letterbox lb = new Letterbox(size);
         for (int i = 0; i < Math.min(images, 4); i++) {

@@ -2,6 +2,7 @@ package org.tol.stages.pdq;
 
 import java.util.Random;
 import org.tol.api.image.RgbImage;
+import org.tol.io.image.SyntheticImages;
 
 /**
  * {@code tol bench pdq}: hashing speed on in-memory 720x540 RGB arrays (no decode; the size of a stored
@@ -25,7 +26,7 @@ public final class PdqBench {
         Random rnd = new Random(42);
         RgbImage[] images = new RgbImage[4];
         for (int i = 0; i < images.length; i++) {
-            images[i] = syntheticPhoto(rnd, width, height);
+            images[i] = SyntheticImages.render(rnd, width, height);
         }
         PdqHasher hasher = new PdqHasher();
         long sink = 0;
@@ -82,21 +83,5 @@ public final class PdqBench {
         double secs = (System.nanoTime() - t1) / 1e9;
         return new MatchResult(corpusSize, queries, maxDistance, index.chunkCount(), index.radius(), build, found,
                 secs, queries / secs, threads);
-    }
-
-    /** Smooth gradients plus noise: content does not change the cost, but keeps the hash non-degenerate. */
-    static RgbImage syntheticPhoto(Random rnd, int w, int h) {
-        byte[] px = new byte[w * h * 3];
-        double fx = 0.01 + rnd.nextDouble() * 0.05;
-        double fy = 0.01 + rnd.nextDouble() * 0.05;
-        for (int y = 0, o = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double v = 128 + 60 * Math.sin(x * fx) * Math.cos(y * fy);
-                for (int c = 0; c < 3; c++, o++) {
-                    px[o] = (byte) Math.max(0, Math.min(255, (int) v + rnd.nextInt(32) - 16 + c * 10));
-                }
-            }
-        }
-        return new RgbImage(w, h, px);
     }
 }

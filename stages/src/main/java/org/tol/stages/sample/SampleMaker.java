@@ -16,6 +16,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.tol.api.image.RgbImage;
 import org.tol.io.image.RawBgr;
+import org.tol.io.image.SyntheticImages;
 import org.tol.io.json.Json;
 import org.tol.io.parquet.ParquetRowWriter;
 import org.tol.io.parquet.WriterOptions;

@@ -19,7 +19,7 @@ import org.tol.io.image.ImageDecoder;
 class PdqFilterTest {
     @Test
     void rowsCarryTheBinaryHexAndQualityOfTheHash() throws Exception {
-        RgbImage img = PdqBench.syntheticPhoto(new Random(1), 320, 200);
+        RgbImage img = PdqTestImages.syntheticPhoto(new Random(1), 320, 200);
         PdqResult expect = new PdqHasher().hash(img);
         try (PdqFilter f = new PdqFilter(PreResize.NONE)) {
             assertEquals("pdq", f.name());
@@ -37,7 +37,7 @@ class PdqFilterTest {
 
     @Test
     void preResizeIsAppliedBeforeHashing() throws Exception {
-        RgbImage img = PdqBench.syntheticPhoto(new Random(2), 900, 600);
+        RgbImage img = PdqTestImages.syntheticPhoto(new Random(2), 900, 600);
         PdqResult squashed = new PdqHasher().hash(Resampler.nearest(img, 512, 512));
         try (PdqFilter f = new PdqFilter(PreResize.SQUARE_512)) {
             assertEquals(squashed, f.prepare(img));

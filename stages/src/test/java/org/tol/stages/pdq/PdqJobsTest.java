@@ -57,10 +57,10 @@ class PdqJobsTest {
     void folderHashingWritesOneRowPerFileAndDedupFindsThePlantedCopy() throws Exception {
         Path images = Files.createDirectories(dir.resolve("images/sub"));
         Random rnd = new Random(11);
-        RgbImage a = PdqBench.syntheticPhoto(rnd, 300, 200);
+        RgbImage a = PdqTestImages.syntheticPhoto(rnd, 300, 200);
         writePng(a, images.resolve("a.png"), 0);
         writePng(a, images.resolve("a-brighter.png"), 12);
-        writePng(PdqBench.syntheticPhoto(rnd, 240, 240), images.resolve("b.png"), 0);
+        writePng(PdqTestImages.syntheticPhoto(rnd, 240, 240), images.resolve("b.png"), 0);
         java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
         byte[] whole = jpeg.toByteArray();

@@ -1,4 +1,4 @@
-package org.tol.stages.sample;
+package org.tol.io.image;
 
 import java.util.Random;
 import org.tol.api.image.RgbImage;
@@ -6,12 +6,15 @@ import org.tol.api.image.RgbImage;
 /**
  * Deterministic synthetic pictures with the variety filters meet in real data: smooth gradients (cheap
  * to compress, like sky or backgrounds), hard-edged shapes (like specimens on a sheet), and noise (like
- * texture). Integer arithmetic only, so the same seed gives the same bytes on every JVM.
+ * texture). Integer arithmetic only, so the same seed gives the same bytes on every JVM. {@code tol sample make}
+ * draws its images with it (its output must stay byte-identical for a seed) and the benches use it for
+ * photo-like inputs.
  */
-final class SyntheticImages {
+public final class SyntheticImages {
     private SyntheticImages() {}
 
-    static RgbImage render(Random rnd, int w, int h) {
+    /** A {@code w x h} picture drawn from {@code rnd}: a gradient, 2-8 rectangles or ellipses, then noise. */
+    public static RgbImage render(Random rnd, int w, int h) {
         byte[] px = new byte[w * h * 3];
         int[] c0 = color(rnd);
         int[] c1 = color(rnd);
@@ -41,8 +44,11 @@ final class SyntheticImages {
         return new RgbImage(w, h, px);
     }
 
-    /** A near-duplicate: same picture with a small global change PDQ should see through. */
-    static RgbImage perturb(RgbImage src, String kind, Random rnd) {
+    /**
+     * A near-duplicate: same picture with a small global change ({@code "noise"} or {@code "brightness"}) PDQ
+     * should see through.
+     */
+    public static RgbImage perturb(RgbImage src, String kind, Random rnd) {
         byte[] px = src.pixels().clone();
         switch (kind) {
             case "noise" -> addNoise(px, rnd, 6);
