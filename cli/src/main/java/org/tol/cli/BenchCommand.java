@@ -1,8 +1,5 @@
 package org.tol.cli;
 
-import java.util.concurrent.Callable;
-import org.tol.api.ExitCodes;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tol bench ...}: throughput benchmarks whose figures go in release notes, not in unit tests. */
@@ -18,12 +15,4 @@ import picocli.CommandLine.Command;
             org.tol.cli.detect.FacesPrepBenchCommand.class,
             org.tol.cli.bench.PdqBenchCommand.class,
         })
-public final class BenchCommand implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
-}
+public final class BenchCommand extends GroupCommand {}

@@ -1,8 +1,5 @@
 package org.tol.cli;
 
-import java.util.concurrent.Callable;
-import org.tol.api.ExitCodes;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code tol filter <name>}: runs one per-image filter over images-in-Parquet on the rank runtime. */
@@ -16,12 +13,4 @@ import picocli.CommandLine.Command;
             org.tol.cli.detect.MegaDetectorCommand.class,
             org.tol.cli.detect.FacesCommand.class,
         })
-public final class FilterCommand implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
-}
+public final class FilterCommand extends GroupCommand {}

@@ -1,7 +1,6 @@
 package org.tol.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
 import org.tol.api.TolException;
 import picocli.CommandLine;
@@ -36,16 +35,8 @@ import picocli.CommandLine.Command;
             "3:finished but incomplete (some inputs failed or units are missing)",
             "75:interrupted and resumable: run the same command again"
         })
-public final class TolCommand implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+public final class TolCommand extends GroupCommand {
     @CommandLine.Mixin LoggingMixin logging;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
 
     /** Builds the configured command line; used by {@link Main} and by tests. */
     public static CommandLine commandLine() {
