@@ -20,13 +20,13 @@ public final class AreaResize {
         int[] xs = new int[outW];
         int[] xe = new int[outW];
         for (int ox = 0; ox < outW; ox++) {
-            xs[ox] = x0 + (int) ((long) ox * cw / outW);
-            xe[ox] = x0 + (int) (((long) (ox + 1) * cw + outW - 1) / outW);
+            xs[ox] = x0 + binStart(ox, cw, outW);
+            xe[ox] = x0 + binEnd(ox, cw, outW);
         }
         int stride = w * 3;
         for (int oy = 0; oy < outH; oy++) {
-            int ys = y0 + (int) ((long) oy * ch / outH);
-            int ye = y0 + (int) (((long) (oy + 1) * ch + outH - 1) / outH);
+            int ys = y0 + binStart(oy, ch, outH);
+            int ye = y0 + binEnd(oy, ch, outH);
             int kh = ye - ys;
             for (int ox = 0; ox < outW; ox++) {
                 // integer sums are exact, as torch's float sums of 8-bit values are for any window under 2^24/255 pixels
@@ -50,7 +50,18 @@ public final class AreaResize {
         }
     }
 
-    private static float norm(float v) {
+    /** First source index of output cell {@code i} when {@code in} pixels become {@code out}: floor(i*in/out). */
+    static int binStart(int i, int in, int out) {
+        return (int) ((long) i * in / out);
+    }
+
+    /** One past the last source index of output cell {@code i}: ceil((i+1)*in/out). */
+    static int binEnd(int i, int in, int out) {
+        return (int) (((long) (i + 1) * in + out - 1) / out);
+    }
+
+    /** MTCNN's input normalisation, {@code (v - 127.5) / 128}, in float32 as facenet-pytorch computes it. */
+    static float norm(float v) {
         return (v - 127.5f) * 0.0078125f;
     }
 }

@@ -48,12 +48,12 @@ final class SummedAreaTable {
         int[] xs = new int[outW];
         int[] xe = new int[outW];
         for (int ox = 0; ox < outW; ox++) {
-            xs[ox] = x0 + (int) ((long) ox * cw / outW);
-            xe[ox] = x0 + (int) (((long) (ox + 1) * cw + outW - 1) / outW);
+            xs[ox] = x0 + AreaResize.binStart(ox, cw, outW);
+            xe[ox] = x0 + AreaResize.binEnd(ox, cw, outW);
         }
         for (int oy = 0; oy < outH; oy++) {
-            int ys = y0 + (int) ((long) oy * ch / outH);
-            int ye = y0 + (int) (((long) (oy + 1) * ch + outH - 1) / outH);
+            int ys = y0 + AreaResize.binStart(oy, ch, outH);
+            int ye = y0 + AreaResize.binEnd(oy, ch, outH);
             int kh = ye - ys;
             for (int ox = 0; ox < outW; ox++) {
                 int kw = xe[ox] - xs[ox];
@@ -64,7 +64,7 @@ final class SummedAreaTable {
                 for (int c = 0; c < 3; c++) {
                     int[] s = t[c];
                     float v = (float) (s[e] - s[b] - s[d] + s[a]) / kh / kw;
-                    out[offset + c * plane + oy * outW + ox] = (v - 127.5f) * 0.0078125f;
+                    out[offset + c * plane + oy * outW + ox] = AreaResize.norm(v);
                 }
             }
         }
