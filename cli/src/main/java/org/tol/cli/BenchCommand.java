@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             org.tol.cli.bench.ParquetScanBenchCommand.class,
             org.tol.cli.runtime.RuntimeBenchCommand.class,
+            org.tol.cli.models.ClipPreprocessBenchCommand.class,
+            org.tol.cli.detect.MegaDetectorPrepBenchCommand.class,
+            org.tol.cli.detect.FacesPrepBenchCommand.class,
+            org.tol.cli.bench.PdqBenchCommand.class,
         })
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         name = "filter",
         mixinStandardHelpOptions = true,
         description = "Runs a per-image filter on this rank (srun-aware, resumable).",
-        subcommands = {org.tol.cli.runtime.ImageStatsCommand.class})
+        subcommands = {
+            org.tol.cli.runtime.ImageStatsCommand.class,
+            org.tol.cli.models.ClipFilterCommand.class,
+            org.tol.cli.detect.MegaDetectorCommand.class,
+            org.tol.cli.detect.FacesCommand.class,
+        })
 public final class FilterCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

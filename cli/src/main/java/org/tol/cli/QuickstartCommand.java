@@ -55,7 +55,41 @@ public final class QuickstartCommand implements Callable<Integer> {
         s.add(new Step("collect image-stats", List.of("collect", stats), Set.of(0),
                 stats + "/predictions.parquet, failures.parquet (the 3 bad rows), summary.json", "collected"));
         s.add(new Step("status of the image-stats run", List.of("status", stats), Set.of(0), "progress rebuilt from files", d));
+        addClip(s, d, data);
+        addDetectors(s, d, data);
         return s;
+    }
+
+    /** CLIP top-1 against a support set, with a demo model of CLIP's signature (labels by colour, not CLIP). */
+    private static void addClip(List<Step> s, String d, String data) {
+        String model = d + "/models/clip-demo.onnx";
+        String support = d + "/models/clip-demo-support.pt";
+        s.add(new Step("build the demo CLIP-signature model (DEMO model)", List.of("models", "demo", "clip", "--out", model,
+                "--support-set-out", support), Set.of(0), model + " + " + support));
+        s.add(new Step("support-set inspect", List.of("support-set", "inspect", support), Set.of(0),
+                "labels, shapes, dtypes, norms"));
+        String clip = d + "/clip";
+        s.add(new Step("filter clip (top-1 cosine, top-3) + collect", List.of("filter", "clip", "--input", data,
+                "--output", clip, "--model", model, "--support-set", support, "--device", "cpu", "--batch-size", "32",
+                "--top-k", "3", "--collect"), Set.of(0), clip + "/predictions.parquet (pred_label, pred_score, top-k)"));
+    }
+
+    /** MegaDetector and MTCNN with demo models of the real signatures (not real detectors: see docs/detectors.md). */
+    private static void addDetectors(List<Step> s, String d, String data) {
+        String md = d + "/megadetector";
+        s.add(new Step("build the demo MegaDetector (DEMO model)", List.of("models", "demo", "megadetector", "--out",
+                d + "/models/megadetector-demo.onnx"), Set.of(0), d + "/models/megadetector-demo.onnx"));
+        s.add(new Step("filter megadetector + collect", List.of("filter", "megadetector", "--input", data, "--output", md,
+                "--model", d + "/models/megadetector-demo.onnx", "--collect"), Set.of(0),
+                md + "/predictions.parquet (n_animal_detected, is_empty, detections)"));
+        s.add(new Step("export MegaDetector batch JSON", List.of("export", "megadetector-json", md), Set.of(0),
+                "MegaDetector 1.4 JSON for Timelapse and friends"));
+        String faces = d + "/faces";
+        s.add(new Step("build the demo MTCNN nets (DEMO models)", List.of("models", "demo", "faces", "--out",
+                d + "/models/mtcnn-demo"), Set.of(0), d + "/models/mtcnn-demo/{pnet,rnet,onet}.onnx"));
+        s.add(new Step("filter faces (MTCNN cascade) + collect", List.of("filter", "faces", "--input", data, "--output",
+                faces, "--models-dir", d + "/models/mtcnn-demo", "--collect"), Set.of(0),
+                faces + "/predictions.parquet (pred_label, pred_score, faces)"));
     }
 
     @Override

@@ -1,0 +1,79 @@
+package org.tol.cli.bench;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tol.api.ExitCodes;
+import org.tol.io.json.Json;
+import org.tol.stages.pdq.PdqBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "pdq", mixinStandardHelpOptions = true,
+        description = {"PDQ hashes/s per core on 720x540 RGB arrays (no decode), and match queries/s against an "
+                + "index of random hashes."})
+public final class PdqBenchCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Timed hashing seconds (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--width", defaultValue = "720", description = "Image width (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "540", description = "Image height (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--corpus", defaultValue = "10000000", description = "Indexed random hashes (default: ${DEFAULT-VALUE}).")
+    int corpus;
+
+    @Option(names = "--queries", defaultValue = "200000", description = "Queries, half planted near a corpus hash (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = {"-t", "--max-distance"}, defaultValue = "10", description = "Match distance (default: ${DEFAULT-VALUE}).")
+    int maxDistance;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Match threads (default: ${DEFAULT-VALUE}, i.e. per core).")
+    int threads;
+
+    @Option(names = "--skip-hash", description = "Only run the match benchmark.")
+    boolean skipHash;
+
+    @Option(names = "--skip-match", description = "Only run the hashing benchmark.")
+    boolean skipMatch;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> all = new LinkedHashMap<>();
+        if (!skipHash) {
+            PdqBench.HashResult h = PdqBench.hashing(width, height, seconds);
+            all.put("hash", h);
+            if (!json) {
+                out.printf("hash : %dx%d RGB, %d hashes in %.1f s = %.1f hashes/s per core (%.1f per CPU-second of the "
+                        + "hashing thread)%n", h.width(), h.height(), h.hashes(), h.seconds(), h.hashesPerSecondPerCore(),
+                        h.hashesPerCpuSecond());
+                out.flush();
+            }
+        }
+        if (!skipMatch) {
+            PdqBench.MatchResult m = PdqBench.matching(corpus, queries, maxDistance, threads);
+            all.put("match", m);
+            if (!json) {
+                out.printf("match: %d queries vs %d hashes, T=%d (%d chunks, radius %d; index built in %.1f s): "
+                        + "%d matches in %.2f s = %.0f queries/s on %d thread(s)%n", m.queries(), m.corpus(),
+                        m.maxDistance(), m.chunks(), m.radius(), m.buildSeconds(), m.matches(), m.seconds(),
+                        m.queriesPerSecond(), m.threads());
+            }
+        }
+        if (json) {
+            out.println(Json.pretty(all));
+        }
+        return ExitCodes.OK;
+    }
+}

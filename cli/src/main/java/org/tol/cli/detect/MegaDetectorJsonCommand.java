@@ -1,0 +1,70 @@
+package org.tol.cli.detect;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tol.api.ExitCodes;
+import org.tol.filters.megadetector.MegaDetectorJsonExport;
+import org.tol.io.json.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tol export megadetector-json OUT}: MegaDetector batch-output JSON from a collected megadetector run. */
+@Command(name = "megadetector-json", mixinStandardHelpOptions = true,
+        description = "Writes OUT/predictions.parquet of a megadetector run as MegaDetector batch-output JSON "
+                + "(format 1.4) for Timelapse and MegaDetector's postprocessing tools; 'file' is the image uuid.")
+public final class MegaDetectorJsonCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OUT", description = "The --output directory of a collected megadetector run.")
+    Path out;
+
+    @Option(names = "--to", paramLabel = "FILE", description = "JSON file to write (default: OUT/megadetector.json).")
+    Path target;
+
+    @Option(names = "--threshold", defaultValue = "0", paramLabel = "C",
+            description = "Leave out detections below C (default: ${DEFAULT-VALUE}: every stored box).")
+    float threshold;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = target != null ? target : out.resolve("megadetector.json");
+        MegaDetectorJsonExport.Result r = MegaDetectorJsonExport.export(out.resolve("predictions.parquet"), file,
+                fingerprint(out.resolve("summary.json")), threshold);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file.toAbsolutePath().toString());
+            m.put("images", r.images());
+            m.put("failures", r.failures());
+            m.put("detections", r.detections());
+            w.println(Json.pretty(m));
+        } else {
+            w.printf("wrote %s: %d images (%d failed), %d detections%n", file, r.images(), r.failures(), r.detections());
+        }
+        w.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The run's fingerprint from summary.json (written by tol collect), for the JSON's info block. */
+    private static Map<String, String> fingerprint(Path summary) throws Exception {
+        if (!Files.isRegularFile(summary)) {
+            return Map.of();
+        }
+        Map<String, Object> s = Json.mapper().readValue(summary.toFile(), new TypeReference<Map<String, Object>>() {});
+        Map<String, String> fp = new LinkedHashMap<>();
+        if (s.get("fingerprint") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> fp.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return fp;
+    }
+}

@@ -1,0 +1,87 @@
+package org.tol.filters.megadetector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.tol.api.image.RgbImage;
+
+/** Geometry and pixels of the letterbox, worked by hand from PytorchWildlife's letterbox and torch's bilinear. */
+class LetterboxTest {
+    @Test
+    void wideImageIsPaddedTopAndBottom() {
+        LetterboxGeometry g = LetterboxGeometry.of(1000, 500, 640);
+        assertEquals(0.64, g.scale(), 0);
+        assertEquals(640, g.newWidth());
+        assertEquals(320, g.newHeight());
+        assertEquals(0, g.left());
+        assertEquals(160, g.top());
+    }
+
+    @Test
+    void upscalesSmallImagesAndSendsTheOddPixelDown() {
+        LetterboxGeometry g = LetterboxGeometry.of(300, 200, 640);
+        assertEquals(640 / 300.0, g.scale(), 0);
+        assertEquals(640, g.newWidth());
+        assertEquals(427, g.newHeight()); // 200 * 2.1333 = 426.67
+        assertEquals(106, g.top()); // dh = 106.5: top round(106.4) = 106, bottom 107
+    }
+
+    @Test
+    void roundsHalfToEvenLikePython() {
+        // r = min(5/4, 5/2) = 1.25, w*r = 2.5 -> Python round gives 2; dw = 1.5 -> left round(1.4) = 1
+        LetterboxGeometry g = LetterboxGeometry.of(2, 4, 5);
+        assertEquals(2, g.newWidth());
+        assertEquals(5, g.newHeight());
+        assertEquals(1, g.left());
+        assertEquals(0, g.top());
+    }
+
+    @Test
+    void boxesMapBackToNormalisedOriginalXywh() {
+        LetterboxGeometry g = LetterboxGeometry.of(1000, 500, 640);
+        // (64,192)-(128,224) in the letterbox = (100,50)-(200,100) in the original
+        assertArrayEquals(new float[] {0.1f, 0.1f, 0.1f, 0.1f}, g.toNormalizedXywh(64, 192, 128, 224), 1e-6f);
+        // boxes reaching into the padding are clipped to the image
+        assertArrayEquals(new float[] {0f, 0f, 1f, 1f}, g.toNormalizedXywh(-10, 150, 700, 480), 1e-6f);
+    }
+
+    @Test
+    void upscaledPixelsFollowTorchBilinearAndPaddingIs114() {
+        // 2x1 red|blue -> r = min(4/1, 4/2) = 2 -> 4x2 at top 1; columns sample -0.25->0, 0.25, 0.75, 1.25->1
+        byte[] px = {(byte) 255, 0, 0, 0, 0, (byte) 255};
+        LetterboxedImage li = new Letterbox(4).apply(new RgbImage(2, 1, px));
+        float[] chw = li.chw();
+        float pad = 114f / 255f;
+        float[] red = new float[16];
+        float[] blue = new float[16];
+        System.arraycopy(chw, 0, red, 0, 16);
+        System.arraycopy(chw, 32, blue, 0, 16);
+        float[] expectRed = {pad, pad, pad, pad, 1f, 0.75f, 0.25f, 0f, 1f, 0.75f, 0.25f, 0f, pad, pad, pad, pad};
+        float[] expectBlue = {pad, pad, pad, pad, 0f, 0.25f, 0.75f, 1f, 0f, 0.25f, 0.75f, 1f, pad, pad, pad, pad};
+        assertArrayEquals(expectRed, red, 1e-6f);
+        assertArrayEquals(expectBlue, blue, 1e-6f);
+        for (int i = 16; i < 32; i++) {
+            float expectGreen = (i / 4 == 5 || i / 4 == 6) ? 0f : pad;
+            assertEquals(expectGreen, chw[i], 1e-6f, "green at " + i);
+        }
+    }
+
+    @Test
+    void downscaledPixelsAreNotAntialiased() {
+        // 4x2 -> S=2: r = 0.5, 2x1; source x = 0.5 and 2.5, y = 0.5: each output averages a 2x2 block
+        byte[] px = new byte[4 * 2 * 3];
+        int[] row0 = {0, 40, 80, 120};
+        int[] row1 = {200, 160, 120, 80};
+        for (int x = 0; x < 4; x++) {
+            px[x * 3] = (byte) row0[x];
+            px[(4 + x) * 3] = (byte) row1[x];
+        }
+        LetterboxedImage li = new Letterbox(2).apply(new RgbImage(4, 2, px));
+        assertEquals(1, li.geometry().newHeight());
+        assertEquals(0, li.geometry().top());
+        assertEquals((0 + 40 + 200 + 160) / 4f / 255f, li.chw()[0], 1e-6f);
+        assertEquals((80 + 120 + 120 + 80) / 4f / 255f, li.chw()[1], 1e-6f);
+        assertEquals(114f / 255f, li.chw()[2], 1e-6f);
+    }
+}

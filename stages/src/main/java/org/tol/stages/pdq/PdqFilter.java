@@ -1,0 +1,63 @@
+package org.tol.stages.pdq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tol.api.filter.ImageFilter;
+import org.tol.api.filter.RowResult;
+import org.tol.api.image.RgbImage;
+import org.tol.api.schema.Column;
+
+/**
+ * PDQ as a rank-runtime filter: the whole hash is computed in {@link #prepare} on the runtime's CPU pool
+ * (one {@link PdqHasher} per pool thread), and {@link #infer} only turns results into rows, so no device
+ * is used. With {@link PreResize#NONE} (the default) the stored pixels are hashed at full resolution,
+ * which is what the {@code pdqhash} binding behind the reference's {@code hash_pdq} column does.
+ */
+public final class PdqFilter implements ImageFilter<PdqResult> {
+    public static final String NAME = "pdq";
+    /** Bumped when the hash of some image would change; part of the fingerprint that guards resume. */
+    static final String ALGORITHM_VERSION = "pdq-1";
+
+    private final PreResize preResize;
+    private final ThreadLocal<PdqHasher> hashers = ThreadLocal.withInitial(PdqHasher::new);
+
+    public PdqFilter(PreResize preResize) {
+        this.preResize = preResize;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Column> outputColumns() {
+        return PdqColumns.OUTPUT;
+    }
+
+    @Override
+    public PdqResult prepare(RgbImage image) {
+        return hashers.get().hash(preResize.apply(image));
+    }
+
+    @Override
+    public List<RowResult> infer(List<PdqResult> batch) {
+        List<RowResult> out = new ArrayList<>(batch.size());
+        for (PdqResult r : batch) {
+            out.add(RowResult.ok(PdqColumns.values(r)));
+        }
+        return out;
+    }
+
+    /** Hashing is cheap per image; large batches just amortise the hand-off between threads. */
+    @Override
+    public int preferredBatchSize() {
+        return 256;
+    }
+
+    @Override
+    public Map<String, String> fingerprint() {
+        return Map.of("algorithm", ALGORITHM_VERSION, "pre_resize", preResize.label());
+    }
+}

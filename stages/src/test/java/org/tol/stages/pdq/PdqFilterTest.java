@@ -1,0 +1,69 @@
+package org.tol.stages.pdq;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tol.api.filter.RowResult;
+import org.tol.api.image.DecodeResult;
+import org.tol.api.image.RgbImage;
+import org.tol.api.schema.Column;
+import org.tol.io.image.ImageDecoder;
+
+class PdqFilterTest {
+    @Test
+    void rowsCarryTheBinaryHexAndQualityOfTheHash() throws Exception {
+        RgbImage img = PdqBench.syntheticPhoto(new Random(1), 320, 200);
+        PdqResult expect = new PdqHasher().hash(img);
+        try (PdqFilter f = new PdqFilter(PreResize.NONE)) {
+            assertEquals("pdq", f.name());
+            assertEquals(List.of("hash_pdq", "pdq_hex", "pdq_quality"), f.outputColumns().stream().map(Column::name).toList());
+            List<RowResult> rows = f.infer(List.of(f.prepare(img), f.prepare(img)));
+            assertEquals(2, rows.size());
+            RowResult r = rows.get(0);
+            assertTrue(r.isOk());
+            assertArrayEquals(expect.hash().toBytes(), (byte[]) r.values().get("hash_pdq"));
+            assertEquals(expect.hash().toHex(), r.values().get("pdq_hex"));
+            assertEquals(expect.quality(), r.values().get("pdq_quality"));
+            assertEquals("none", f.fingerprint().get("pre_resize"));
+        }
+    }
+
+    @Test
+    void preResizeIsAppliedBeforeHashing() throws Exception {
+        RgbImage img = PdqBench.syntheticPhoto(new Random(2), 900, 600);
+        PdqResult squashed = new PdqHasher().hash(Resampler.nearest(img, 512, 512));
+        try (PdqFilter f = new PdqFilter(PreResize.SQUARE_512)) {
+            assertEquals(squashed, f.prepare(img));
+            assertEquals("512-square", f.fingerprint().get("pre_resize"));
+        }
+    }
+
+    /** A raw-BGR Parquet cell (the TOL storage format) hashes like the RGB image it holds. */
+    @Test
+    void rawBgrCellsHashLikeTheReference() throws Exception {
+        String shared = System.getProperty("tol.shared");
+        Path file = shared == null ? null : Path.of(shared, "data", "pdq", "dih", "bridge-1-original.jpg");
+        assumeTrue(file != null && Files.exists(file), "shared PDQ test data not found");
+        DecodeResult rgb = PdqFileDecoder.IMAGEIO.decode(file);
+        RgbImage img = rgb.image();
+        byte[] bgr = new byte[img.pixels().length];
+        for (int i = 0; i < bgr.length; i += 3) {
+            bgr[i] = img.pixels()[i + 2];
+            bgr[i + 1] = img.pixels()[i + 1];
+            bgr[i + 2] = img.pixels()[i];
+        }
+        long[] size = {img.height(), img.width()};
+        DecodeResult cell = new ImageDecoder().decode(bgr, size, size);
+        try (PdqFilter f = new PdqFilter(PreResize.NONE)) {
+            assertEquals("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22",
+                    f.prepare(cell.image()).hash().toHex());
+        }
+    }
+}
