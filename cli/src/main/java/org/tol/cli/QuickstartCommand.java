@@ -55,9 +55,19 @@ public final class QuickstartCommand implements Callable<Integer> {
         s.add(new Step("collect image-stats", List.of("collect", stats), Set.of(0),
                 stats + "/predictions.parquet, failures.parquet (the 3 bad rows), summary.json", "collected"));
         s.add(new Step("status of the image-stats run", List.of("status", stats), Set.of(0), "progress rebuilt from files", d));
+        addPdq(s, d, data);
         addClip(s, d, data);
         addDetectors(s, d, data);
         return s;
+    }
+
+    /** PDQ hashes through the runtime, then near-duplicate clusters: should find the sampler's planted pairs. */
+    private static void addPdq(List<Step> s, String d, String data) {
+        String hash = d + "/pdq/hash";
+        s.add(new Step("pdq hash + collect", List.of("pdq", "hash", "--input", data, "--output", hash, "--collect"),
+                Set.of(0), hash + "/predictions.parquet (hash_pdq, pdq_hex, pdq_quality)"));
+        s.add(new Step("pdq dedup (finds the planted near-duplicates)", List.of("pdq", "dedup", "--input", hash,
+                "--output", d + "/pdq/dedup"), Set.of(0), d + "/pdq/dedup"));
     }
 
     /** CLIP top-1 against a support set, with a demo model of CLIP's signature (labels by colour, not CLIP). */
