@@ -32,7 +32,7 @@ public final class RuntimeOptions {
     public Integer worldSize;
 
     @Option(names = "--prep-threads", defaultValue = "0", paramLabel = "N",
-            description = "Decode/preprocess threads per rank; 0 = all cores (default: ${DEFAULT-VALUE}).")
+            description = "Decode/preprocess threads per rank; 0 = SLURM_CPUS_PER_TASK, else all cores (default: ${DEFAULT-VALUE}).")
     public int prepThreads;
 
     @Option(names = "--checkpoint-every", defaultValue = "50", paramLabel = "BATCHES",

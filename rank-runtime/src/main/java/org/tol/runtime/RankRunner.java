@@ -138,7 +138,7 @@ public final class RankRunner {
     private <P> int runUnits(ImageFilter<P> filter, OutLayout out, DoneState done, Coordinator.WorkSource source,
             RankStats stats) throws Exception {
         int batch = config.batchSize() > 0 ? config.batchSize() : Math.max(1, filter.preferredBatchSize());
-        int threads = config.effectivePrepThreads();
+        int threads = config.effectivePrepThreads(env);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tol-prep-rank" + ctx.rank());
             t.setDaemon(true);

@@ -8,7 +8,7 @@ import java.util.List;
  * checkpoint cadence, unit splitting and signal handling. Built by the CLI's {@code RuntimeOptions}.
  *
  * @param batchSize          images per inference batch; 0 = the filter's preferred size
- * @param prepThreads        preprocessing (decode + prepare) threads; 0 = available cores
+ * @param prepThreads        preprocessing (decode + prepare) threads; 0 = SLURM_CPUS_PER_TASK or all cores
  * @param checkpointEvery    commit a part every this many batches within a unit
  * @param splitBytes         files larger than this are split into row-group-range units; 0 = never split
  * @param unitRowGroups      row groups per unit when a file is split
@@ -45,7 +45,18 @@ public record RuntimeConfig(
         }
     }
 
-    public int effectivePrepThreads() {
-        return prepThreads > 0 ? prepThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
+    /**
+     * The prep threads to use: {@code --prep-threads}, else {@code SLURM_CPUS_PER_TASK} (what srun gives each
+     * task; {@code tol launch} sets it to cores / ranks), else every core this process may use.
+     */
+    public int effectivePrepThreads(java.util.Map<String, String> env) {
+        if (prepThreads > 0) {
+            return prepThreads;
+        }
+        String perTask = env.get("SLURM_CPUS_PER_TASK");
+        if (perTask != null && perTask.trim().matches("\\d+") && Integer.parseInt(perTask.trim()) > 0) {
+            return Integer.parseInt(perTask.trim());
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 }

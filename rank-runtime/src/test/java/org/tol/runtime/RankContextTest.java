@@ -24,6 +24,17 @@ class RankContextTest {
     }
 
     @Test
+    void prepThreadsFollowTheFlagThenSlurmCpusPerTask() {
+        RuntimeConfig auto = new RuntimeConfig(java.util.List.of("in"), java.nio.file.Path.of("out"), "cpu", 0, 0, 1, 0,
+                1, 1, 1, false, false, 1);
+        assertEquals(3, auto.effectivePrepThreads(Map.of("SLURM_CPUS_PER_TASK", "3")));
+        assertEquals(Runtime.getRuntime().availableProcessors(), auto.effectivePrepThreads(Map.of()));
+        RuntimeConfig five = new RuntimeConfig(java.util.List.of("in"), java.nio.file.Path.of("out"), "cpu", 0, 5, 1, 0,
+                1, 1, 1, false, false, 1);
+        assertEquals(5, five.effectivePrepThreads(Map.of("SLURM_CPUS_PER_TASK", "3")));
+    }
+
+    @Test
     void gpuIsLocalRankModuloVisibleGpus() {
         // --gpus-per-node=2: every task sees both GPUs; local rank 3 takes GPU 1.
         assertEquals(Device.cuda(1), DeviceSelector.choose("auto", 3, Map.of("CUDA_VISIBLE_DEVICES", "0,1")));

@@ -1,6 +1,7 @@
 package org.tol.runtime.exec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -16,10 +17,14 @@ import org.tol.io.parquet.Row;
 
 /**
  * The reader thread of one unit: streams the unit's rows (one row group in memory at a time, only the image
- * columns), skips rows already committed, and hands each row to the preprocessing pool. The futures go into a
- * bounded queue in row order, so memory stays flat and the output order is the input order.
+ * columns), skips rows already committed, and hands chunks of {@link #CHUNK} rows to the preprocessing pool.
+ * The futures go into a bounded queue in row order, so memory stays flat and the output order is the input
+ * order.
  */
 final class RowReader<P> implements Runnable {
+    /** Rows per preprocessing task. */
+    static final int CHUNK = 4;
+
     /** Put in the queue after the last row, or with the error that ended reading. */
     record End(Throwable error) {}
 
@@ -39,7 +44,7 @@ final class RowReader<P> implements Runnable {
 
     RowReader(WorkUnit unit, long skipRows, ImageFilter<P> filter, ImageDecoder decoder, ExecutorService pool,
             BlockingQueue<Object> queue, StopFlag stop, int prepThreads) {
-        this.rawInFlight = new Semaphore(2 * Math.max(1, prepThreads));
+        this.rawInFlight = new Semaphore(Math.max(2, prepThreads + 1));
         this.unit = unit;
         this.skipRows = skipRows;
         this.filter = filter;
@@ -57,6 +62,7 @@ final class RowReader<P> implements Runnable {
         try (ParquetRows rows = unit.wholeFile() ? ParquetRows.open(Path.of(unit.path()), cols)
                 : ParquetRows.open(Path.of(unit.path()), cols, unit.firstRowGroup(), unit.endRowGroup())) {
             long index = 0;
+            List<RawRow> chunk = new ArrayList<>(CHUNK);
             for (Row row = rows.next(); row != null; row = rows.next(), index++) {
                 if (index < skipRows) {
                     continue;
@@ -64,19 +70,15 @@ final class RowReader<P> implements Runnable {
                 if (stop.stopped() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                String uuid = row.string(ImageColumns.UUID);
-                byte[] cell = row.binary(ImageColumns.IMAGE);
-                long[] original = row.longs(ImageColumns.ORIGINAL_SIZE);
-                long[] resized = row.longs(ImageColumns.RESIZED_SIZE);
-                rawInFlight.acquire();
-                Future<PreparedRow<P>> f = pool.submit(() -> {
-                    try {
-                        return prepare(uuid, cell, original, resized);
-                    } finally {
-                        rawInFlight.release();
-                    }
-                });
-                queue.put(f);
+                chunk.add(new RawRow(row.string(ImageColumns.UUID), row.binary(ImageColumns.IMAGE),
+                        row.longs(ImageColumns.ORIGINAL_SIZE), row.longs(ImageColumns.RESIZED_SIZE)));
+                if (chunk.size() == CHUNK) {
+                    submit(chunk);
+                    chunk = new ArrayList<>(CHUNK);
+                }
+            }
+            if (!chunk.isEmpty()) {
+                submit(chunk);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,6 +92,25 @@ final class RowReader<P> implements Runnable {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Hands a few rows to the pool as one task: one hand-off per chunk instead of per row. */
+    private void submit(List<RawRow> chunk) throws InterruptedException {
+        rawInFlight.acquire();
+        Future<List<PreparedRow<P>>> f = pool.submit(() -> {
+            try {
+                List<PreparedRow<P>> out = new ArrayList<>(chunk.size());
+                for (RawRow r : chunk) {
+                    out.add(prepare(r.uuid(), r.cell(), r.original(), r.resized()));
+                }
+                return out;
+            } finally {
+                rawInFlight.release();
+            }
+        });
+        queue.put(f);
+    }
+
+    private record RawRow(String uuid, byte[] cell, long[] original, long[] resized) {}
 
     private PreparedRow<P> prepare(String uuid, byte[] cell, long[] original, long[] resized) {
         DecodeResult d;

@@ -46,7 +46,7 @@ public final class UnitProcessor<P> {
         this.checkpointEvery = checkpointEvery;
         // Enough rows in flight to prepare the next batch while this one runs inference, and no more: each
         // queued row holds an image (raw cell or prepared input), so this bounds the rank's working set.
-        this.queueCapacity = batchSize + 2 * prepThreads;
+        this.queueCapacity = (batchSize + 2 * prepThreads) / RowReader.CHUNK + 1;
         this.prepThreads = prepThreads;
         this.stop = stop;
         this.stats = stats;
@@ -86,14 +86,16 @@ public final class UnitProcessor<P> {
                     return new Result(Outcome.DONE, rows, failed, null);
                 }
                 @SuppressWarnings("unchecked")
-                Future<PreparedRow<P>> f = (Future<PreparedRow<P>>) item;
-                batch.add(f.get());
-                if (batch.size() == batchSize) {
-                    failed += writeBatch(batch, sink);
-                    rows += batch.size();
-                    batch.clear();
-                    if (++batches % checkpointEvery == 0) {
-                        sink.commit(false);
+                Future<List<PreparedRow<P>>> f = (Future<List<PreparedRow<P>>>) item;
+                for (PreparedRow<P> prepared : f.get()) {
+                    batch.add(prepared);
+                    if (batch.size() == batchSize) {
+                        failed += writeBatch(batch, sink);
+                        rows += batch.size();
+                        batch.clear();
+                        if (++batches % checkpointEvery == 0) {
+                            sink.commit(false);
+                        }
                     }
                 }
             }

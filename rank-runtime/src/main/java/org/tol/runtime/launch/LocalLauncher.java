@@ -28,6 +28,9 @@ public final class LocalLauncher {
             ProcessBuilder pb = new ProcessBuilder(command(tolArgs)).inheritIO();
             Map<String, String> env = pb.environment();
             env.putAll(slurmEnv(r, ranks, jobId));
+            // Like srun --cpus-per-task: share the cores instead of every rank using all of them.
+            env.putIfAbsent("SLURM_CPUS_PER_TASK",
+                    String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / ranks)));
             children.add(pb.start());
         }
         LOG.info("started {} ranks (job {}): pids {}", ranks, jobId, children.stream().map(Process::pid).toList());

@@ -41,6 +41,44 @@ class ResumeWithOtherRankCountTest {
     }
 
     @Test
+    void eightRankProcessesSignalledThenThreeRankProcessesGiveTheSameResult() throws Exception {
+        Path in = tmp.resolve("in");
+        RuntimeHarness.sampleData(in);
+        Map<String, Map<String, Object>> expected = RuntimeHarness.uninterrupted(in, tmp.resolve("ref"));
+
+        Path out = tmp.resolve("out");
+        List<Process> eight = new java.util.ArrayList<>();
+        for (int r = 0; r < 8; r++) {
+            eight.add(RuntimeHarness.startRank(r, 8, RuntimeHarness.filterArgs(in, out), tmp.resolve("a" + r + ".log")));
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (committedParts(out) < 10 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        for (Process p : eight) { // what srun does with the time-limit warning
+            new ProcessBuilder("kill", "-USR1", String.valueOf(p.pid())).start().waitFor();
+        }
+        int interrupted = 0;
+        for (int r = 0; r < 8; r++) {
+            int code = RuntimeHarness.waitFor(eight.get(r), 60);
+            assertTrue(code == 0 || code == ExitCodes.INTERRUPTED, "rank " + r + " exit " + code + "\n"
+                    + RuntimeHarness.tail(tmp.resolve("a" + r + ".log")));
+            interrupted += code == ExitCodes.INTERRUPTED ? 1 : 0;
+        }
+        assertTrue(interrupted > 0, "the signal must catch some ranks mid-work");
+        assertTrue(processedUnits(out) < 20, "work is left to resume");
+
+        List<Process> three = new java.util.ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            three.add(RuntimeHarness.startRank(r, 3, RuntimeHarness.filterArgs(in, out), tmp.resolve("b" + r + ".log")));
+        }
+        for (int r = 0; r < 3; r++) {
+            assertEquals(0, RuntimeHarness.waitFor(three.get(r), 120), RuntimeHarness.tail(tmp.resolve("b" + r + ".log")));
+        }
+        assertEquals(expected, RuntimeHarness.collect(out));
+    }
+
+    @Test
     void mpjMulticoreWithTheDynamicQueueResumesToTheSameResult() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(MpjLocator.locate(System.getenv()) != null,
                 "MPJ Express (libmpj-java or $MPJ_HOME) is not installed");
