@@ -44,6 +44,8 @@ public final class SampleMaker {
         List<FileEntry> files = new ArrayList<>();
         List<BadRow> bad = new ArrayList<>();
         List<NearDuplicate> dups = new ArrayList<>();
+        // Only the pictures a later row copies are kept, so memory does not grow with --images.
+        Set<Integer> copied = new HashSet<>(copyOf.values());
         Map<Integer, RgbImage> originals = new HashMap<>();
         Map<Integer, String> uuids = new HashMap<>();
         List<Map<String, Object>> taxonomy = new ArrayList<>();
@@ -62,13 +64,15 @@ public final class SampleMaker {
                     if (copyOf.containsKey(global)) {
                         int orig = copyOf.get(global);
                         String kind = global % 2 == 0 ? "noise" : "brightness";
-                        img = SyntheticImages.perturb(originals.get(orig), kind, rnd);
+                        img = SyntheticImages.perturb(originals.remove(orig), kind, rnd);
                         dups.add(new NearDuplicate(uuids.get(orig), uuid, kind));
                     } else {
                         int[] wh = size(rnd);
                         img = SyntheticImages.render(rnd, wh[0], wh[1]);
                     }
-                    originals.put(global, img);
+                    if (copied.contains(global)) {
+                        originals.put(global, img);
+                    }
                     long[] resized = {img.height(), img.width()};
                     long[] original = wasResized(rnd, img);
                     byte[] cell = RawBgr.fromRgb(img);
