@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.tol.io.fs.AtomicFiles;
 
 /**
  * An append-only text log of done markers (one record a line), durable line by line.
@@ -20,12 +21,22 @@ import java.util.List;
 public final class AppendLog {
     private AppendLog() {}
 
-    /** Appends {@code line} plus a newline and fsyncs before returning. */
+    /**
+     * Appends {@code line} plus a newline and makes it durable before returning.
+     *
+     * <p>The data is flushed with {@code fdatasync} ({@code force(false)}), not {@code fsync}: an append changes
+     * the file size, which fdatasync must flush too (it is the metadata needed to read the data back), so the
+     * line is exactly as durable; what it skips is the mtime update, which costs a second journal commit (about
+     * 2 ms instead of 0.3 ms per line on ext4, once per part and once per unit). The file's own directory entry
+     * is made durable once, when the append creates the file.
+     */
     public static synchronized void append(Path log, String line) throws IOException {
         if (line.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("log record contains a newline: " + line);
         }
-        Files.createDirectories(log.toAbsolutePath().getParent());
+        Path dir = log.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        boolean created = !Files.exists(log);
         try (FileChannel ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ)) {
             long size = ch.size();
@@ -41,7 +52,10 @@ public final class AppendLog {
             while (buf.hasRemaining()) {
                 pos += ch.write(buf, pos);
             }
-            ch.force(true);
+            ch.force(false);
+        }
+        if (created) {
+            AtomicFiles.fsyncDir(dir);
         }
     }
 

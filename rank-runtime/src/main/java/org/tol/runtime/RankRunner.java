@@ -25,6 +25,7 @@ import org.tol.checkpoint.RunStore;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.image.ImageDecoder;
 import org.tol.runtime.collect.Collector;
+import org.tol.runtime.exec.CommitQueue;
 import org.tol.runtime.exec.PartSink;
 import org.tol.runtime.exec.ProgressReporter;
 import org.tol.runtime.exec.RankStats;
@@ -147,54 +148,74 @@ public final class RankRunner {
         List<Column> columns = outputColumns(filter);
         UnitProcessor<P> processor = new UnitProcessor<>(filter, new ImageDecoder(), pool, batch,
                 config.checkpointEvery(), threads, stop, stats);
-        boolean anyFailed = false;
-        try {
-            for (WorkUnit unit = source.next(); unit != null; unit = source.next()) {
-                if (stop.stopped()) {
-                    return ExitCodes.INTERRUPTED;
-                }
-                if (done.isDone(unit)) {
-                    stats.unitsSkipped.incrementAndGet();
-                    continue;
-                }
-                if (done.partsComplete(unit.id())) {
-                    // Crashed between the last part's manifest line and the processed-log line.
-                    markProcessed(out, unit, stats);
-                    continue;
-                }
-                long resume = done.resumeRow(unit.id());
-                if (resume > 0) {
-                    LOG.info("resuming {} at row {}", unit.id(), resume);
-                }
-                UnitProcessor.Result r;
-                try (PartSink sink = new PartSink(out, ctx.rank(), unit, columns, resume)) {
-                    r = processor.process(unit, resume, sink);
-                }
-                switch (r.outcome()) {
-                    case DONE -> markProcessed(out, unit, stats);
-                    case INTERRUPTED -> {
-                        LOG.warn("stopping on {}: {} committed; exit {} (run again to resume)", r.error(), unit.id(),
-                                ExitCodes.INTERRUPTED);
-                        return ExitCodes.INTERRUPTED;
-                    }
-                    case FAILED -> {
-                        anyFailed = true;
-                        stats.unitsFailed.incrementAndGet();
-                        LOG.error("input {} failed and is not marked processed: {}", unit.logLine(), r.error());
-                        AppendLog.append(out.failedLog(ctx.rank()), unit.logLine() + "\t" + r.error());
-                    }
-                }
-            }
+        // Create the rank's directories once and make their entries durable, so a part, manifest or log line
+        // that is fsync'd later can never lose the directory that holds it.
+        Files.createDirectories(out.checkpointDir(ctx.rank()));
+        Files.createDirectories(out.logsDir());
+        org.tol.io.fs.AtomicFiles.fsyncDir(out.root());
+        try (CommitQueue commits = new CommitQueue("tol-commit-rank" + ctx.rank(), 4)) {
+            int code = processUnits(processor, columns, out, done, source, stats, commits);
+            // Everything queued is durable before the exit code (75 included) or predictions_rank{R} are written.
+            commits.drain();
+            return code;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private <P> int processUnits(UnitProcessor<P> processor, List<Column> columns, OutLayout out, DoneState done,
+            Coordinator.WorkSource source, RankStats stats, CommitQueue commits) throws Exception {
+        boolean anyFailed = false;
+        for (WorkUnit unit = source.next(); unit != null; unit = source.next()) {
+            if (stop.stopped()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            if (done.isDone(unit)) {
+                stats.unitsSkipped.incrementAndGet();
+                continue;
+            }
+            if (done.partsComplete(unit.id())) {
+                // Crashed between the last part's manifest line and the processed-log line.
+                markProcessed(out, unit, stats, commits);
+                continue;
+            }
+            long resume = done.resumeRow(unit.id());
+            if (resume > 0) {
+                LOG.info("resuming {} at row {}", unit.id(), resume);
+            }
+            UnitProcessor.Result r;
+            try (PartSink sink = new PartSink(out, ctx.rank(), unit, columns, resume, commits)) {
+                r = processor.process(unit, resume, sink);
+            }
+            switch (r.outcome()) {
+                case DONE -> markProcessed(out, unit, stats, commits);
+                case INTERRUPTED -> {
+                    commits.drain();
+                    LOG.warn("stopping on {}: {} committed; exit {} (run again to resume)", r.error(), unit.id(),
+                            ExitCodes.INTERRUPTED);
+                    return ExitCodes.INTERRUPTED;
+                }
+                case FAILED -> {
+                    anyFailed = true;
+                    stats.unitsFailed.incrementAndGet();
+                    LOG.error("input {} failed and is not marked processed: {}", unit.logLine(), r.error());
+                    AppendLog.append(out.failedLog(ctx.rank()), unit.logLine() + "\t" + r.error());
+                }
+            }
         }
         return anyFailed ? ExitCodes.INCOMPLETE : ExitCodes.OK;
     }
 
-    private void markProcessed(OutLayout out, WorkUnit unit, RankStats stats) throws IOException {
-        AppendLog.append(out.processedLog(ctx.rank()), unit.logLine());
-        stats.unitsDone.incrementAndGet();
-        stats.bytesDone.addAndGet(unit.bytes());
+    /** Queues the unit's processed-log line after its last part's manifest line (same FIFO thread). */
+    private void markProcessed(OutLayout out, WorkUnit unit, RankStats stats, CommitQueue commits)
+            throws IOException, InterruptedException {
+        java.nio.file.Path log = out.processedLog(ctx.rank());
+        String line = unit.logLine();
+        commits.submit(() -> {
+            AppendLog.append(log, line);
+            stats.unitsDone.incrementAndGet();
+            stats.bytesDone.addAndGet(unit.bytes());
+        });
     }
 
     /** uuid, status, error, then the filter's own columns: the schema of every part and prediction file. */

@@ -16,8 +16,10 @@ import org.tol.io.parquet.ParquetRowWriter;
 
 /**
  * Writes one unit's prediction rows as a sequence of part files under {@code checkpoints_rank{R}/}. Each
- * {@link #commit} atomically renames the current part into place and only then appends its manifest line, so
- * a crash at any moment leaves either a listed, complete part or nothing that counts.
+ * {@link #commit} queues, on the rank's {@link CommitQueue}, the atomic rename of the current part into place
+ * followed by its manifest line, so a crash at any moment leaves either a listed, complete part or nothing that
+ * counts. The queue runs these steps in order on its own thread, so the inference thread goes on with the next
+ * rows (or the next unit) while the disk syncs.
  */
 public final class PartSink implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,15 +28,18 @@ public final class PartSink implements AutoCloseable {
     private final int rank;
     private final WorkUnit unit;
     private final List<Column> columns;
+    private final CommitQueue commits;
     private ParquetRowWriter writer;
     private long partFirstRow;
     private long nextRow;
 
-    public PartSink(OutLayout out, int rank, WorkUnit unit, List<Column> columns, long firstRow) throws IOException {
+    public PartSink(OutLayout out, int rank, WorkUnit unit, List<Column> columns, long firstRow,
+            CommitQueue commits) throws IOException {
         this.out = out;
         this.rank = rank;
         this.unit = unit;
         this.columns = columns;
+        this.commits = commits;
         this.partFirstRow = firstRow;
         this.nextRow = firstRow;
         Files.createDirectories(out.checkpointDir(rank));
@@ -57,18 +62,28 @@ public final class PartSink implements AutoCloseable {
      * Commits the rows since the last commit as one part; {@code last} marks the unit's final part. An empty
      * non-final part is skipped (nothing to save); an empty final part is still written so the unit has one.
      */
-    public void commit(boolean last) throws IOException {
+    public void commit(boolean last) throws IOException, InterruptedException {
         if (writer == null) {
             if (!last && nextRow == partFirstRow) {
                 return;
             }
             writer = ParquetRowWriter.create(partPath(partFirstRow), columns);
         }
-        writer.commit();
+        ParquetRowWriter part = writer; // from here on only the commit thread touches it
         writer = null;
         PartRecord rec = new PartRecord(unit.id(), partPath(partFirstRow).getFileName().toString(), partFirstRow,
                 nextRow, last);
-        AppendLog.append(out.manifest(rank), JSON.writeValueAsString(rec));
+        String line = JSON.writeValueAsString(rec);
+        Path manifest = out.manifest(rank);
+        commits.submit(() -> {
+            try {
+                part.commit();
+            } catch (IOException | RuntimeException e) {
+                part.abort();
+                throw e;
+            }
+            AppendLog.append(manifest, line);
+        });
         partFirstRow = nextRow;
     }
 
