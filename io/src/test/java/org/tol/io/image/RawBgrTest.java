@@ -34,7 +34,10 @@ class RawBgrTest {
             direct.position(4);
             direct.put(bgr).position(4);
 
-            assertArrayEquals(want, RawBgr.toRgb(bgr, pixels, 1).pixels(), "array, " + pixels);
+            RgbImage fromArray = RawBgr.toRgb(bgr, pixels, 1);
+            assertArrayEquals(want, fromArray.pixels(), "array, " + pixels);
+            assertArrayEquals(bgr, RawBgr.fromRgb(fromArray), "back to BGR, " + pixels);
+            assertArrayEquals(want, fromArray.pixels(), "fromRgb leaves the image alone, " + pixels);
             assertArrayEquals(want, RawBgr.toRgb(ByteBuffer.wrap(padded, 5, bgr.length), pixels, 1).pixels(),
                     "heap buffer at an offset, " + pixels);
             assertArrayEquals(want, RawBgr.toRgb(ByteBuffer.wrap(padded, 5, bgr.length).slice().asReadOnlyBuffer(),
