@@ -32,8 +32,9 @@ public final class ImageDecoder {
 
     /**
      * Decodes the image of a row read with (at least) {@link ImageColumns#DECODE_COLUMNS}. Same result as
-     * {@code decode(row.binary(IMAGE), ...)}, but a raw cell is flipped straight from the page buffer
-     * (no copy of the cell first); only encoded cells are copied out for their codec.
+     * {@code decode(row.binary(IMAGE), ...)}, but a raw cell is copied once, from the page buffer straight
+     * into the RGB array, and flipped there (no intermediate copy); only encoded cells are copied out for
+     * their codec.
      */
     public DecodeResult decode(Row row) {
         ByteBuffer cell = row.binaryView(ImageColumns.IMAGE);
