@@ -1,6 +1,7 @@
 package org.tol.io.image;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tol.api.image.DecodeError;
@@ -29,23 +30,36 @@ public final class ImageDecoder {
         this.maxPixels = maxPixels;
     }
 
-    /** Decodes the image of a row read with (at least) {@link ImageColumns#DECODE_COLUMNS}. */
+    /**
+     * Decodes the image of a row read with (at least) {@link ImageColumns#DECODE_COLUMNS}. Same result as
+     * {@code decode(row.binary(IMAGE), ...)}, but a raw cell is copied once, from the page buffer straight
+     * into the RGB array, and flipped there (no intermediate copy); only encoded cells are copied out for
+     * their codec.
+     */
     public DecodeResult decode(Row row) {
-        return decode(row.binary(ImageColumns.IMAGE), row.longs(ImageColumns.ORIGINAL_SIZE),
-                row.longs(ImageColumns.RESIZED_SIZE));
+        ByteBuffer cell = row.binaryView(ImageColumns.IMAGE);
+        long[] originalSize = row.longs(ImageColumns.ORIGINAL_SIZE);
+        long[] resizedSize = row.longs(ImageColumns.RESIZED_SIZE);
+        long[] raw = cell == null ? null : rawSize(cell.remaining(), originalSize, resizedSize);
+        if (raw == null) {
+            return decode(cell == null ? null : bytesOf(cell), originalSize, resizedSize);
+        }
+        if (raw[0] * raw[1] > maxPixels) {
+            return tooLarge(raw[1], raw[0]);
+        }
+        return DecodeResult.ok(RawBgr.toRgb(cell, (int) raw[1], (int) raw[0]));
     }
 
     public DecodeResult decode(byte[] cell, long[] originalSize, long[] resizedSize) {
         if (cell == null || cell.length == 0) {
             return DecodeResult.fail(DecodeError.EMPTY, "image cell is " + (cell == null ? "null" : "empty"));
         }
-        for (long[] size : new long[][] {originalSize, resizedSize}) {
-            if (size != null && size.length >= 2 && size[0] > 0 && size[1] > 0 && size[0] * size[1] * 3 == cell.length) {
-                if (size[0] * size[1] > maxPixels) {
-                    return tooLarge(size[1], size[0]);
-                }
-                return DecodeResult.ok(RawBgr.toRgb(cell, (int) size[1], (int) size[0]));
+        long[] raw = rawSize(cell.length, originalSize, resizedSize);
+        if (raw != null) {
+            if (raw[0] * raw[1] > maxPixels) {
+                return tooLarge(raw[1], raw[0]);
             }
+            return DecodeResult.ok(RawBgr.toRgb(cell, (int) raw[1], (int) raw[0]));
         }
         ImageFormat format = ImageFormat.detect(cell);
         if (format == null) {
@@ -96,6 +110,25 @@ public final class ImageDecoder {
         }
         DecodeResult r = decode(bytes, null, null);
         return r.isOk() ? r : DecodeResult.fail(r.error(), file + ": " + r.message());
+    }
+
+    /** The reference rule: the first of original_size, resized_size whose [h, w] has h*w*3 == length; else null. */
+    private static long[] rawSize(int length, long[] originalSize, long[] resizedSize) {
+        if (length == 0) {
+            return null;
+        }
+        for (long[] size : new long[][] {originalSize, resizedSize}) {
+            if (size != null && size.length >= 2 && size[0] > 0 && size[1] > 0 && size[0] * size[1] * 3 == length) {
+                return size;
+            }
+        }
+        return null;
+    }
+
+    private static byte[] bytesOf(ByteBuffer view) {
+        byte[] b = new byte[view.remaining()];
+        view.get(view.position(), b, 0, b.length);
+        return b;
     }
 
     private DecodeResult tooLarge(long w, long h) {

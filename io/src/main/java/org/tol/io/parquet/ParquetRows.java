@@ -13,6 +13,7 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopCodecs;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -46,7 +47,7 @@ public final class ParquetRows implements Closeable {
     private ParquetRows(Path path, Collection<String> columns, int firstRowGroup, int endRowGroup) throws IOException {
         this.path = path;
         this.input = new CountingInputFile(path);
-        this.reader = ParquetFileReader.open(input, ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+        this.reader = ParquetFileReader.open(input, readOptions());
         try {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             List<Type> fields = new ArrayList<>();
@@ -77,6 +78,14 @@ public final class ParquetRows implements Closeable {
             reader.close();
             throw e;
         }
+    }
+
+    /** parquet-java's defaults, with Snappy pages decompressed heap to heap (see HeapSnappyCodecFactory). */
+    private static ParquetReadOptions readOptions() {
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        return ParquetReadOptions.builder(conf)
+                .withCodecFactory(new HeapSnappyCodecFactory(HadoopCodecs.newFactory(conf, 0)))
+                .build();
     }
 
     /** Opens {@code file} reading only {@code columns} (absent ones read as null). */

@@ -1,8 +1,10 @@
 package org.tol.io.parquet;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.io.api.Binary;
 
 /**
  * One row of a Parquet file, restricted to the projected columns. Values are converted lazily, so
@@ -53,6 +55,21 @@ public final class Row {
 
     /** Binary cell bytes without any conversion; null when absent. */
     public byte[] binary(String column) {
+        Binary b = binaryValue(column);
+        return b == null ? null : b.getBytes();
+    }
+
+    /**
+     * The same bytes as {@link #binary(String)} as a read-only view of the page buffer, without copying
+     * (position 0 is the cell's first byte); null when absent. Lets a reader of large cells (raw images)
+     * convert straight from the page instead of paying for a copy first. Valid as long as this Row is.
+     */
+    public ByteBuffer binaryView(String column) {
+        Binary b = binaryValue(column);
+        return b == null ? null : b.toByteBuffer().slice().asReadOnlyBuffer();
+    }
+
+    private Binary binaryValue(String column) {
         if (!group.getType().containsField(column)) {
             return null;
         }
@@ -60,7 +77,7 @@ public final class Row {
         if (group.getFieldRepetitionCount(i) == 0 || !group.getType().getType(i).isPrimitive()) {
             return null;
         }
-        return group.getBinary(i, 0).getBytes();
+        return group.getBinary(i, 0);
     }
 
     /** A list column of int32/int64 (e.g. original_size [h, w]) as longs; null when absent. */
