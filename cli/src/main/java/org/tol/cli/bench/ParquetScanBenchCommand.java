@@ -38,7 +38,8 @@ public final class ParquetScanBenchCommand implements Callable<Integer> {
             out.println(Json.pretty(r));
         } else {
             out.printf("files %d, %.1f MB, %d rows (%d decoded)%n", r.files(), r.bytes() / 1e6, r.rows(), r.ok());
-            out.printf("plain read : %8.1f MB/s%n", r.plainMbPerSec());
+            out.printf("plain read : %8.1f MB/s (%s; into a direct buffer: %.1f MB/s)%n", r.plainMbPerSec(),
+                    r.plainReadMethod(), r.plainDirectMbPerSec());
             out.printf("parquet scan + decode (%d thread%s): %8.1f MB/s, %8.1f rows/s (%.0f%% of plain read)%n",
                     r.threads(), r.threads() == 1 ? "" : "s", r.scanMbPerSec(), r.scanRowsPerSec(), 100 * r.ratio());
         }

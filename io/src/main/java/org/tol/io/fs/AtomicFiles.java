@@ -42,7 +42,7 @@ public final class AtomicFiles {
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
                 body.write(out);
                 out.flush();
-                ch.force(true);
+                ch.force(false); // fdatasync: data and size; the rename + directory fsync make the name durable
             }
             moveAtomically(tmp, target);
         } finally {
@@ -68,14 +68,17 @@ public final class AtomicFiles {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
-            ch.force(true);
+            ch.force(false); // fdatasync: an append changes the size, which fdatasync flushes too
         }
     }
 
-    /** fsyncs a finished file (e.g. one written by a library) before it is renamed into place. */
+    /**
+     * Flushes a finished file (e.g. one written by a library) before it is renamed into place. fdatasync
+     * suffices: it writes the data and the size; timestamps need not survive a crash.
+     */
     public static void fsync(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
+            ch.force(false);
         }
     }
 
