@@ -41,14 +41,17 @@ class CommitQueueTest {
     void afterAFailedStepNoLaterStepRunsAndTheFailureReachesTheSubmitter() throws Exception {
         List<String> done = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch failed = new CountDownLatch(1);
+        CountDownLatch queued = new CountDownLatch(1);
         try (CommitQueue q = new CommitQueue("test-commit", 4)) {
             q.submit(() -> done.add("part a"));
             q.submit(() -> {
+                awaitQuietly(queued); // fail only once the next step is queued behind this one
                 failed.countDown();
                 throw new IOException("disk full");
             });
             // queued behind the failure: a manifest line for a part that was never committed
             q.submit(() -> done.add("manifest line"));
+            queued.countDown();
             failed.await();
             IOException e = assertThrows(IOException.class, q::drain);
             assertEquals("disk full", e.getMessage());
@@ -70,6 +73,14 @@ class CommitQueueTest {
             }
         }
         assertEquals(List.of(0, 1, 2, 3, 4), done);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long ms) {
