@@ -118,7 +118,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             java.io.StringWriter captured = new java.io.StringWriter();
             cl.setOut(new PrintWriter(captured, true));
             int rc = cl.execute(step.args().toArray(String[]::new));
-            String result = resultLine(captured.toString(), step.resultPrefix());
+            String result = collectedSummary(step.args()).orElseGet(() -> resultLine(captured.toString(), step.resultPrefix()));
             if (!result.isEmpty()) {
                 err.println("   -> " + result);
             }
@@ -137,6 +137,22 @@ public final class QuickstartCommand implements Callable<Integer> {
         summary.forEach(line -> out.println("  " + line));
         out.println(ok ? "quickstart finished: every step did what it should." : "quickstart FAILED at the step marked FAIL.");
         return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** For {@code filter ... --output OUT --collect}: the rows by status from OUT/summary.json. */
+    private static java.util.Optional<String> collectedSummary(List<String> args) {
+        int o = args.indexOf("--output");
+        if (!args.contains("--collect") || o < 0) {
+            return java.util.Optional.empty();
+        }
+        Path summary = Path.of(args.get(o + 1), "summary.json");
+        try {
+            var tree = org.tol.io.json.Json.mapper().readTree(summary.toFile());
+            return java.util.Optional.of("collected " + tree.path("rows").asText() + " rows, by status "
+                    + tree.path("rows_by_status").toString() + " -> " + summary);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String resultLine(String text, String prefix) {
