@@ -35,9 +35,17 @@ public interface Coordinator extends AutoCloseable {
     interface WorkSource {
         WorkUnit next() throws IOException;
 
-        /** Bytes this rank is expected to do (for the ETA); -1 when not known in advance. */
-        long expectedBytes();
+        /**
+         * Bytes this rank is expected to do (for the ETA); -1 when not known in advance, as with a dynamic
+         * queue where a rank's share depends on how fast the others are.
+         */
+        default long expectedBytes() {
+            return -1;
+        }
 
-        long expectedUnits();
+        /** Units this rank is expected to do; -1 when not known in advance. */
+        default long expectedUnits() {
+            return -1;
+        }
     }
 }

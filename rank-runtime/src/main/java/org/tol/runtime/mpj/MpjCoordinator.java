@@ -94,16 +94,6 @@ public final class MpjCoordinator implements Coordinator {
                     return queue.pollFirst();
                 }
             }
-
-            @Override
-            public long expectedBytes() {
-                return -1;
-            }
-
-            @Override
-            public long expectedUnits() {
-                return -1;
-            }
         };
     }
 
@@ -160,16 +150,6 @@ public final class MpjCoordinator implements Coordinator {
             } catch (MpjComm.MpjException e) {
                 throw new IOException(e.getMessage(), e);
             }
-        }
-
-        @Override
-        public long expectedBytes() {
-            return -1;
-        }
-
-        @Override
-        public long expectedUnits() {
-            return -1;
         }
     }
 
