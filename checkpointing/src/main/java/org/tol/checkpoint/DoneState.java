@@ -30,6 +30,9 @@ public final class DoneState {
     /** The pseudo rank of parts imported from a reference run ({@link OutLayout#importDir()}). */
     public static final int IMPORT_RANK = -1;
 
+    /** How {@link #problem} starts for a part read from input data that has changed since. */
+    public static final String STALE = "stale";
+
     private final Set<String> processed = new HashSet<>();
     private final Map<String, List<RankedPart>> parts = new HashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
@@ -92,7 +95,7 @@ public final class DoneState {
     public String problem(RankedPart p) {
         String expected = inputKeys.get(p.record().unit());
         if (expected != null && p.record().input() != null && !expected.equals(p.record().input())) {
-            return "stale: read from other input data (" + p.record().input() + ", now " + expected + ")";
+            return STALE + ": read from other input data (" + p.record().input() + ", now " + expected + ")";
         }
         String why = checked.computeIfAbsent(p, k -> {
             String problem = PartCheck.problem(k.file(), k.record(), depth);
