@@ -12,11 +12,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tol.api.schema.Column;
 import org.tol.cli.TolCommand;
+import org.tol.io.parquet.InputFile;
+import org.tol.io.parquet.InputFiles;
+import org.tol.io.parquet.ParquetRowWriter;
 import picocli.CommandLine;
 
 /**
@@ -111,8 +116,16 @@ class ReferenceFormatTest {
     void facesHaveUuidLabelBooleanAndScoreDouble() throws Exception {
         Path nets = dir.resolve("mtcnn");
         tol("models", "demo", "faces", "--out", nets.toString());
+        // the reference's face job takes --file_paths_parquet: a Parquet file whose 'path' column lists the data
+        Path list = dir.resolve("file_paths.parquet");
+        try (ParquetRowWriter w = ParquetRowWriter.create(list, List.of(Column.string("path")))) {
+            for (InputFile f : InputFiles.resolve(List.of(data.toString()))) {
+                w.write(Map.of("path", f.path().toAbsolutePath().toString()));
+            }
+            w.commit();
+        }
         Path out = dir.resolve("faces");
-        tol("filter", "faces", "--input", data.toString(), "--output", out.toString(), "--models-dir", nets.toString(),
+        tol("filter", "faces", "--input", list.toString(), "--output", out.toString(), "--models-dir", nets.toString(),
                 "--device", "cpu");
         Map<String, String> t = describe(out);
         assertEquals("VARCHAR", t.get("uuid"), t.toString());
@@ -122,5 +135,8 @@ class ReferenceFormatTest {
         assertEquals(0, scalar("SELECT count(*) FROM read_parquet('" + out + "/predictions_rank*.parquet')"
                 + " WHERE status = 'ok' AND pred_label <> (pred_score > 0)"));
         assertTrue(Files.exists(out.resolve("predictions_rank0.parquet")));
+        assertEquals(scalar("SELECT count(*) FROM read_parquet('" + data + "/**/*.parquet')"),
+                scalar("SELECT count(*) FROM read_parquet('" + out + "/predictions_rank*.parquet')"),
+                "one row per row of the listed file");
     }
 }
