@@ -3,6 +3,7 @@ package org.tol.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.tol.api.filter.FilterFactory;
+import org.tol.io.parquet.InputColumns;
 import org.tol.runtime.RuntimeConfig;
 import org.tol.runtime.RuntimeLauncher;
 import picocli.CommandLine.Option;
@@ -69,11 +70,28 @@ public final class RuntimeOptions {
             description = "A rank lock from another host without heartbeat for S seconds is taken over (default: ${DEFAULT-VALUE}).")
     public int lockStaleSeconds;
 
+    @Option(names = "--image-column", defaultValue = "image", paramLabel = "NAME",
+            description = "Input column holding the image: raw BGR or encoded bytes, or a {bytes, path} struct (Hugging Face) (default: ${DEFAULT-VALUE}).")
+    public String imageColumn;
+
+    @Option(names = "--id-column", defaultValue = "uuid", paramLabel = "NAME",
+            description = "Input column holding each image's id, written as uuid (img2dataset: key; webdataset: __key__) (default: ${DEFAULT-VALUE}).")
+    public String idColumn;
+
+    @Option(names = "--original-size-column", defaultValue = "original_size", paramLabel = "NAME",
+            description = "[h, w] list tried first to shape raw BGR cells (default: ${DEFAULT-VALUE}).")
+    public String originalSizeColumn;
+
+    @Option(names = "--resized-size-column", defaultValue = "resized_size", paramLabel = "NAME",
+            description = "[h, w] list tried second to shape raw BGR cells (default: ${DEFAULT-VALUE}).")
+    public String resizedSizeColumn;
+
     /** The runtime configuration these options describe. */
     public RuntimeConfig config() {
         return new RuntimeConfig(inputs, output, device, batchSize == null ? 0 : batchSize, prepThreads,
                 checkpointEvery, SizeParser.bytes(splitSize), unitRowGroups, graceSeconds, progressSeconds, collect,
-                allowPartial, lockStaleSeconds);
+                allowPartial, lockStaleSeconds,
+                new InputColumns(idColumn, imageColumn, originalSizeColumn, resizedSizeColumn));
     }
 
     /**

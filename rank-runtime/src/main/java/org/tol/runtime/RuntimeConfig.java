@@ -2,6 +2,7 @@ package org.tol.runtime;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.tol.io.parquet.InputColumns;
 
 /**
  * Everything the rank runtime needs besides the filter: where to read and write, batching, threads,
@@ -16,6 +17,7 @@ import java.util.List;
  * @param progressSeconds    how often progress is printed and stats/rank{R}.json rewritten
  * @param collect            run the collect step at the end (rank 0, after all ranks are done)
  * @param lockStaleSeconds   a lock from another host without heartbeat for this long is stale
+ * @param columns            which input columns hold the id, the image and its sizes
  */
 public record RuntimeConfig(
         List<String> inputs,
@@ -30,7 +32,16 @@ public record RuntimeConfig(
         double progressSeconds,
         boolean collect,
         boolean allowPartial,
-        int lockStaleSeconds) {
+        int lockStaleSeconds,
+        InputColumns columns) {
+
+    /** With TreeOfLife's column names. */
+    public RuntimeConfig(List<String> inputs, Path output, String device, int batchSize, int prepThreads,
+            int checkpointEvery, long splitBytes, int unitRowGroups, int graceSeconds, double progressSeconds,
+            boolean collect, boolean allowPartial, int lockStaleSeconds) {
+        this(inputs, output, device, batchSize, prepThreads, checkpointEvery, splitBytes, unitRowGroups, graceSeconds,
+                progressSeconds, collect, allowPartial, lockStaleSeconds, InputColumns.DEFAULT);
+    }
 
     public RuntimeConfig {
         inputs = List.copyOf(inputs);

@@ -30,6 +30,12 @@ public final class Planner {
         if (files.isEmpty()) {
             throw TolException.usage("no *.parquet files found in " + inputs, "check --input");
         }
+        return plan(filter, fingerprint, inputs, files, splitBytes, unitRowGroups);
+    }
+
+    /** Plans {@code files}, the inputs already resolved and checked (see {@link InputSchemaCheck}). */
+    public static RunPlan plan(String filter, Map<String, String> fingerprint, List<String> inputs,
+            List<InputFile> files, long splitBytes, int unitRowGroups) {
         Path root = commonParent(files.stream().map(f -> f.path().toAbsolutePath().normalize()).toList());
         List<WorkUnit> units = new ArrayList<>();
         for (InputFile f : files) {
