@@ -26,7 +26,7 @@ class SlurmFilterScriptTest {
     @Test
     void aFailedRankIsNotHiddenByAnInterruptedOne_andAnInterruptedStepRequeues() throws Exception {
         Path in = tmp.resolve("in");
-        RuntimeHarness.sampleData(in);
+        TinySample.write(in, 4, 20, 16, 40, 5, 0, 3); // 8 units of 10 rows
         Path bin = fakeCommands();
         Path out = tmp.resolve("out");
 
@@ -51,7 +51,7 @@ class SlurmFilterScriptTest {
     private Run runScript(Path bin, Path out, boolean failRank1) throws Exception {
         Path config = tmp.resolve("job.conf");
         Files.writeString(config, "TOL_INPUT=" + tmp.resolve("in") + "\nTOL_OUTPUT=" + out + "\nTOL_FILTER=image-stats\n"
-                + "TOL_FILTER_ARGS='--batch-size 1 --split-size 48k --unit-row-groups 2 --prep-threads 1"
+                + "TOL_FILTER_ARGS='--batch-size 2 --split-size 48k --unit-row-groups 2 --prep-threads 1"
                 + " --progress-seconds 0.2'\nTOL_CHECKPOINT_EVERY=1\nTOL_GRACE_SECONDS=20\n");
         Path script = Path.of(System.getProperty("tol.repo", "..")).resolve("slurm/tol-filter.sbatch");
         ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
