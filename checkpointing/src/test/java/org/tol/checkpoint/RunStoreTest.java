@@ -36,7 +36,7 @@ class RunStoreTest {
     }
 
     @Test
-    void aFingerprintMismatchNamesOnlyTheDifferingKeysWithBothSidesInOneOrder() {
+    void aFingerprintMismatchNamesOnlyTheDifferingKeysWithBothSidesInOneOrder() throws Exception {
         OutLayout out = new OutLayout(tmp);
         Map<String, String> stored = new java.util.LinkedHashMap<>();
         stored.put("top_k", "1");
