@@ -90,6 +90,27 @@ class FirstMistakesTest {
     }
 
     @Test
+    void huggingFaceImageStructsAreReadFromTheirBytesField() throws Exception {
+        Path file = tmp.resolve("hf/train-00000.parquet");
+        Files.createDirectories(file.getParent());
+        Column image = new Column("image", org.tol.api.schema.ColumnType.structOf(Column.binary("bytes"),
+                Column.string("path")));
+        try (ParquetRowWriter w = ParquetRowWriter.create(file, List.of(Column.string("id"), image))) {
+            for (int i = 0; i < 3; i++) {
+                w.write(Map.of("id", "hf-" + i, "image", Map.of("bytes", jpeg(10 + i, 12), "path", i + ".jpg")));
+            }
+            w.commit();
+        }
+        Path out = tmp.resolve("out");
+        assertEquals(0, tol("filter", "image-stats", "--input", file.toString(), "--output", out.toString(),
+                "--id-column", "id").code());
+        Map<String, Map<String, Object>> rows = RuntimeHarness.collect(out);
+        assertEquals(new TreeSet<>(List.of("hf-0", "hf-1", "hf-2")), rows.keySet());
+        assertEquals(11, ((Number) rows.get("hf-1").get("width")).intValue());
+        assertTrue(rows.values().stream().allMatch(r -> "ok".equals(r.get("status"))), rows.toString());
+    }
+
+    @Test
     void wrongInputOrOutputOrLaunchWithoutDoubleDashAreUsageErrorsThatCreateNothing() throws Exception {
         Path out = tmp.resolve("out");
         Ran r = tol("filter", "image-stats", "--input", tmp.resolve("no-such-dir").toString(), "--output", out.toString());

@@ -50,6 +50,14 @@ class InterruptAndStatusTest {
 
         JsonNode s = status(out, ExitCodes.INCOMPLETE);
         assertEquals("incomplete", s.get("state").asText());
+        // A collect now is partial, and says so where its output is read.
+        CommandLine collect = TolCommand.commandLine();
+        StringWriter collected = new StringWriter();
+        collect.setOut(new PrintWriter(collected, true));
+        assertEquals(0, collect.execute("collect", out.toString(), "--allow-partial"));
+        assertTrue(collected.toString().contains("collected a PARTIAL result of"), collected.toString());
+        assertTrue(Json.mapper().readTree(layout.summary().toFile()).get("partial").asBoolean());
+        assertTrue(org.tol.runtime.collect.PartialCollect.warning(layout.summary()).orElseThrow().contains("PARTIAL"));
         assertEquals("interrupted", s.get("ranks").get(0).get("state").asText());
 
         // A rank whose stats say "running" but whose process is gone from this host is dead, not running.
@@ -67,6 +75,8 @@ class InterruptAndStatusTest {
 
         assertEquals(0, RuntimeHarness.runThreads(RuntimeHarness.config(in, out), 1, new StopFlag())[0]);
         JsonNode done = status(out, 0);
+        RuntimeHarness.collect(out);
+        assertTrue(org.tol.runtime.collect.PartialCollect.warning(layout.summary()).isEmpty());
         assertEquals("done", done.get("state").asText());
         long rows = done.get("ranks").get(0).get("rows").asLong();
         assertTrue(rows > 0);
