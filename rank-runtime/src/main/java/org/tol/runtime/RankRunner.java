@@ -34,6 +34,7 @@ import org.tol.runtime.exec.StopFlag;
 import org.tol.runtime.exec.UnitProcessor;
 import org.tol.runtime.plan.InputSchemaCheck;
 import org.tol.runtime.plan.InputCheck;
+import org.tol.runtime.reference.ReferenceImport;
 import org.tol.runtime.plan.Planner;
 
 /**
@@ -83,6 +84,7 @@ public final class RankRunner {
             Map<String, String> fingerprint = filter.fingerprint();
             RunPlan plan = coordinator.plan(() -> planOrLoad(out, filterName, fingerprint));
             RunStore.checkSameRun(out, plan, filterName, fingerprint);
+            ReferenceImport.runOnce(out, plan, outputColumns(filter)); // an OUT the reference pipeline started
             DoneState done = DoneState.load(out).withInputs(plan.unitInputKeys());
             Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
             RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
@@ -274,6 +276,12 @@ public final class RankRunner {
                 throw new IllegalStateException("filter " + filter.name() + " declares reserved column " + c.name());
             }
             cols.add(c);
+        }
+        for (String u : filter.uuidColumns()) {
+            if (!cols.contains(Column.string(u))) {
+                throw new IllegalStateException("filter " + filter.name() + " copies the uuid into " + u
+                        + " but does not declare it as a string column");
+            }
         }
         return cols;
     }
