@@ -149,7 +149,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         try {
             var tree = org.tol.io.json.Json.mapper().readTree(summary.toFile());
             return java.util.Optional.of("collected " + tree.path("rows").asText() + " rows, by status "
-                    + tree.path("rows_by_status").toString() + " -> " + summary);
+                    + tree.path("rows_by_status").toString() + (tree.path("partial").asBoolean(false)
+                            ? " (PARTIAL: " + tree.path("units_missing").asText() + " units missing)" : "")
+                    + " -> " + summary);
         } catch (java.io.IOException e) {
             return java.util.Optional.empty();
         }
