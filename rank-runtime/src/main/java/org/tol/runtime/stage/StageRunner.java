@@ -124,15 +124,14 @@ public final class StageRunner {
                     commits.drain();
                     return ExitCodes.INTERRUPTED;
                 }
-                if (done.isDone(unit)) {
-                    stats.unitsSkipped.incrementAndGet();
-                    continue;
-                }
                 if (done.stageCommit(unit.id()) != null) {
-                    // Crashed between the commit record and the processed-log line.
-                    Path log = out.processedLog(ctx.rank());
-                    String line = unit.logLine();
-                    commits.submit(() -> AppendLog.append(log, line));
+                    stats.unitsSkipped.incrementAndGet();
+                    if (!done.processedLines().contains(unit.logLine())) {
+                        // Crashed between the commit record and the processed-log line.
+                        Path log = out.processedLog(ctx.rank());
+                        String line = unit.logLine();
+                        commits.submit(() -> AppendLog.append(log, line));
+                    }
                     continue;
                 }
                 StagingOutput staged = new StagingOutput(out.staging(ctx.rank()).resolve("u" + seq++), stop, stats);
