@@ -141,7 +141,7 @@ public final class StageRunner {
                 try {
                     result = stage.run(su, staged);
                 } catch (Exception | LinkageError e) {
-                    StageFiles.deleteTree(staged.dir());
+                    staged.discard();
                     stats.rows.set(rowsBefore);
                     if (stop.stopped()) {
                         commits.drain();
