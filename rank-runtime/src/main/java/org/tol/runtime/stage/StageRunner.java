@@ -162,6 +162,10 @@ public final class StageRunner {
                 }
                 stats.rows.set(rowsBefore + result.rows());
                 stats.rowsFailed.addAndGet(result.failures().size());
+                if (!result.failures().isEmpty()) {
+                    anyFailed = true; // committed, but the run is incomplete: exit 3
+                    LOG.warn("unit {}: {} rows failed (listed in its commit record)", unit.id(), result.failures().size());
+                }
                 commits.submit(StageCommit.prepare(out, ctx.rank(), unit, staged, result,
                         rel -> done.stageWrote(rel) || mine.contains(rel), stats));
                 mine.addAll(staged.files());
