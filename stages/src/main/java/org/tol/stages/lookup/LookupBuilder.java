@@ -103,7 +103,8 @@ public final class LookupBuilder {
 
     /** Selected rows with no INDEX row (or only rows with a NULL path): reported, and listed in a file. */
     private long writeMissing(Statement s, OutputFiles out) throws SQLException, IOException {
-        exec(s, "CREATE TEMP TABLE missing AS SELECT s.uuid, s.source_id FROM sel s WHERE NOT EXISTS"
+        String cols = columns(s, "sel").contains("source_id") ? "s.uuid, s.source_id" : "s.uuid";
+        exec(s, "CREATE TEMP TABLE missing AS SELECT " + cols + " FROM sel s WHERE NOT EXISTS"
                 + " (SELECT 1 FROM idx i WHERE i.uuid = s.uuid AND i.path IS NOT NULL)");
         long n;
         try (ResultSet r = s.executeQuery("SELECT count(*) FROM missing")) {
