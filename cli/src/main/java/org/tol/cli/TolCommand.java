@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             org.tol.cli.pdq.PdqCommand.class,
             ExportCommand.class,
+            org.tol.cli.wds.WdsCommand.class,
             org.tol.cli.runtime.CollectCommand.class,
             org.tol.cli.runtime.StatusCommand.class,
             org.tol.cli.runtime.LaunchCommand.class,

@@ -42,22 +42,20 @@ public final class ShardWriter implements Closeable {
         }
     }
 
-    private final Path dir;
-    private final ShardNumbering numbering;
+    private final ShardPlacement placement;
     private final Options options;
     private final Consumer<ShardManifest> onClosed;
     private final List<ShardManifest> finished = new ArrayList<>();
     private Open current;
 
-    public ShardWriter(Path dir, ShardNumbering numbering, Options options, Consumer<ShardManifest> onClosed) {
-        this.dir = dir;
-        this.numbering = numbering;
+    public ShardWriter(ShardPlacement placement, Options options, Consumer<ShardManifest> onClosed) {
+        this.placement = placement;
         this.options = options;
         this.onClosed = onClosed == null ? m -> {} : onClosed;
     }
 
     public ShardWriter(Path dir, Options options) {
-        this(dir, ShardNumbering.single(), options, null);
+        this(ShardPlacement.directory(dir, ShardNumbering.single()), options, null);
     }
 
     public void write(Sample sample) throws IOException {
@@ -97,13 +95,7 @@ public final class ShardWriter implements Closeable {
     }
 
     private Open open() throws IOException {
-        Files.createDirectories(dir);
-        long number = numbering.next(ShardNames.taken(dir));
-        Path target = dir.resolve(ShardNames.tarName(number));
-        if (Files.exists(target) || Files.exists(ShardNames.manifestOf(target))) {
-            throw new IOException("shard " + target + " exists already; numbering must not reuse it");
-        }
-        return new Open(target, AtomicFiles.tempSibling(target));
+        return new Open(placement.next());
     }
 
     private void finishCurrent() throws IOException {
@@ -118,7 +110,9 @@ public final class ShardWriter implements Closeable {
             o.buffered.flush();
             o.channel.force(false);
             o.channel.close();
-            AtomicFiles.moveAtomically(o.temp, o.target);
+            if (!o.temp.equals(o.target)) {
+                AtomicFiles.moveAtomically(o.temp, o.target);
+            }
             ok = true;
         } finally {
             if (!ok) {
@@ -128,7 +122,7 @@ public final class ShardWriter implements Closeable {
         }
         ShardManifest m = new ShardManifest(o.target.getFileName().toString(), o.counter.count,
                 HexFormat.of().formatHex(o.digest.digest()), o.tar.payloadBytes(), List.copyOf(o.entries));
-        m.write(ShardNames.manifestOf(o.target));
+        m.write(o.manifest);
         finished.add(m);
         LOG.info("closed {} ({} samples, {} bytes)", o.target, m.sampleCount(), m.bytes());
         onClosed.accept(m);
@@ -138,6 +132,7 @@ public final class ShardWriter implements Closeable {
     private static final class Open {
         final Path target;
         final Path temp;
+        final Path manifest;
         final FileChannel channel;
         final MessageDigest digest;
         final Counting counter;
@@ -145,9 +140,10 @@ public final class ShardWriter implements Closeable {
         final TarSampleWriter tar;
         final List<ShardManifest.Entry> entries = new ArrayList<>();
 
-        Open(Path target, Path temp) throws IOException {
-            this.target = target;
-            this.temp = temp;
+        Open(ShardPlacement.Slot slot) throws IOException {
+            this.target = slot.tar();
+            this.temp = slot.writeTo();
+            this.manifest = slot.manifest();
             this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
