@@ -65,6 +65,10 @@ public final class WdsBuildCommand implements Callable<Integer> {
             description = "Image threads per rank; 0 = SLURM_CPUS_PER_TASK, else all cores (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--publish-dir", paramLabel = "DIR",
+            description = "Where the finished shards go (default: OUT/shards); e.g. DATA/224x224/val for 'wds catalog'.")
+    Path publishDir;
+
     @Option(names = "--json", description = "Print the build summary as JSON.")
     boolean json;
 
@@ -86,7 +90,7 @@ public final class WdsBuildCommand implements Callable<Integer> {
         if (code != ExitCodes.OK && code != ExitCodes.INCOMPLETE) {
             return code;
         }
-        ShardPublisher.Summary s = ShardPublisher.publish(output);
+        ShardPublisher.Summary s = ShardPublisher.publish(output, publishDir);
         PrintWriter out = spec.commandLine().getOut();
         if (!s.complete() && !s.missingUnits().isEmpty()) {
             spec.commandLine().getErr().printf("%d of %d units not built yet (other ranks still running, or failed: "

@@ -56,6 +56,10 @@ public final class WdsBuildTol10mCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Image threads per rank (0 = SLURM_CPUS_PER_TASK or all cores).")
     int threads;
 
+    @Option(names = "--publish-dir", paramLabel = "DIR",
+            description = "Where the finished shards go (default: OUT/shards); e.g. DATA/224x224/val for 'wds catalog'.")
+    Path publishDir;
+
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
@@ -72,7 +76,7 @@ public final class WdsBuildTol10mCommand implements Callable<Integer> {
         if (code != ExitCodes.OK && code != ExitCodes.INCOMPLETE) {
             return code;
         }
-        ShardPublisher.Summary s = ShardPublisher.publish(output);
+        ShardPublisher.Summary s = ShardPublisher.publish(output, publishDir);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.pretty(s));

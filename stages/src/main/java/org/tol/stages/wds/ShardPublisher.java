@@ -51,16 +51,23 @@ public final class ShardPublisher {
 
     private ShardPublisher() {}
 
+    /** Publishes into {@code OUT/shards}. */
     public static Summary publish(Path outRoot) throws IOException {
+        return publish(outRoot, null);
+    }
+
+    /** Publishes into {@code shardsDir} (null: {@code OUT/shards}), e.g. {@code .../224x224/val} for a catalog. */
+    public static Summary publish(Path outRoot, Path shardsDir) throws IOException {
         OutLayout out = new OutLayout(outRoot.toAbsolutePath());
         Files.createDirectories(out.root());
+        Path dir = shardsDir != null ? shardsDir.toAbsolutePath() : out.root().resolve(SHARDS_DIR);
         try (FileChannel ch = FileChannel.open(out.root().resolve(".publish.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-            return publishLocked(out);
+            return publishLocked(out, dir);
         }
     }
 
-    private static Summary publishLocked(OutLayout out) throws IOException {
+    private static Summary publishLocked(OutLayout out, Path dir) throws IOException {
         RunPlan plan = RunStore.read(out);
         DoneState done = DoneState.load(out);
         List<String> ids = new ArrayList<>();
@@ -88,7 +95,6 @@ public final class ShardPublisher {
         if (!missing.isEmpty()) {
             return new Summary(false, ids.size(), missing, 0, 0, failed, byStatus, 0, List.of(), null);
         }
-        Path dir = out.root().resolve(SHARDS_DIR);
         Files.createDirectories(dir);
         Set<String> published = new HashSet<>();
         List<String> bad = new ArrayList<>();
