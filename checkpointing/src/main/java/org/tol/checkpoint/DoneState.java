@@ -86,8 +86,9 @@ public final class DoneState {
         return stageIntended.contains(relativePath);
     }
 
+    /** True when the unit's processed-log line exists, or (a stage unit) its commit record. */
     public boolean isDone(WorkUnit unit) {
-        return processed.contains(unit.logLine());
+        return processed.contains(unit.logLine()) || stageCommits.containsKey(unit.id());
     }
 
     /**

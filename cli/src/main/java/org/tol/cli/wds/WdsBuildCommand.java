@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
 import org.tol.cli.SizeParser;
 import org.tol.cli.StageOptions;
-import org.tol.io.json.Json;
 import org.tol.stages.wds.ShardPublisher;
 import org.tol.stages.wds.WdsBuildOptions;
 import org.tol.stages.wds.WdsBuildStage;
@@ -69,8 +68,6 @@ public final class WdsBuildCommand implements Callable<Integer> {
             description = "Where the finished shards go (default: OUT/shards); e.g. DATA/224x224/val for 'wds catalog'.")
     Path publishDir;
 
-    @Option(names = "--json", description = "Print the build summary as JSON.")
-    boolean json;
 
     @CommandLine.Mixin StageOptions runtime;
 
@@ -91,16 +88,15 @@ public final class WdsBuildCommand implements Callable<Integer> {
             return code;
         }
         ShardPublisher.Summary s = ShardPublisher.publish(output, publishDir);
-        PrintWriter out = spec.commandLine().getOut();
+        // stdout holds the stage summary (JSON with --json); the publish result goes to stderr and build-summary.json
+        PrintWriter out = spec.commandLine().getErr();
         if (!s.complete() && !s.missingUnits().isEmpty()) {
             spec.commandLine().getErr().printf("%d of %d units not built yet (other ranks still running, or failed: "
                     + "see logs/failed_files_rank*.log); shards are published when all are done%n",
                     s.missingUnits().size(), s.units());
             return code == ExitCodes.OK ? ExitCodes.OK : code;
         }
-        if (json) {
-            out.println(Json.pretty(s));
-        } else {
+        {
             out.printf("%d samples in %d shards -> %s; %d rows failed %s%s%n", s.samples(), s.shards(), s.shardsDir(),
                     s.failedRows(), s.failuresByStatus(),
                     s.duplicateKeysDropped() > 0 ? "; " + s.duplicateKeysDropped() + " duplicate keys dropped" : "");

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
 import org.tol.cli.SizeParser;
 import org.tol.cli.StageOptions;
-import org.tol.io.json.Json;
 import org.tol.stages.wds.ShardPublisher;
 import org.tol.stages.wds.SplitIds;
 import org.tol.stages.wds.Tol10mStage;
@@ -60,8 +59,6 @@ public final class WdsBuildTol10mCommand implements Callable<Integer> {
             description = "Where the finished shards go (default: OUT/shards); e.g. DATA/224x224/val for 'wds catalog'.")
     Path publishDir;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
 
     @CommandLine.Mixin StageOptions runtime;
 
@@ -77,10 +74,9 @@ public final class WdsBuildTol10mCommand implements Callable<Integer> {
             return code;
         }
         ShardPublisher.Summary s = ShardPublisher.publish(output, publishDir);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.pretty(s));
-        } else if (s.missingUnits().isEmpty()) {
+        // stdout holds the stage summary (JSON with --json); the publish result goes to stderr and build-summary.json
+        PrintWriter out = spec.commandLine().getErr();
+        if (s.missingUnits().isEmpty()) {
             out.printf("%d samples in %d shards -> %s; %d rows failed %s%n", s.samples(), s.shards(), s.shardsDir(),
                     s.failedRows(), s.failuresByStatus());
         } else {

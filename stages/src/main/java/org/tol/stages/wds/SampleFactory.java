@@ -7,7 +7,7 @@ import org.tol.api.image.DecodeResult;
 import org.tol.api.image.RgbImage;
 import org.tol.filters.resample.PillowResampler;
 import org.tol.filters.resample.ResampleKernel;
-import org.tol.io.image.JpegEncoder;
+import org.tol.io.image.ImageEncoder;
 import org.tol.wds.Sample;
 import org.tol.wds.taxon.Taxon;
 import org.tol.wds.taxon.TaxonText;
@@ -20,16 +20,18 @@ public final class SampleFactory {
     private static final PillowResampler BICUBIC = new PillowResampler(ResampleKernel.BICUBIC);
 
     private final WdsImageOptions image;
+    private final ImageEncoder jpeg;
 
     public SampleFactory(WdsImageOptions image) {
         this.image = image;
+        this.jpeg = new ImageEncoder(ImageEncoder.Format.JPEG, image.quality());
     }
 
     /** The resized JPEG of an image. */
     public byte[] jpeg(RgbImage img) {
         int[] t = image.target(img.width(), img.height());
         byte[] px = BICUBIC.resize(img.pixels(), img.width(), img.height(), t[0], t[1]);
-        return JpegEncoder.encode(new RgbImage(t[0], t[1], px), image.quality());
+        return jpeg.encode(new RgbImage(t[0], t[1], px));
     }
 
     /** The sample, or an exception whose message says what is wrong with this row. */

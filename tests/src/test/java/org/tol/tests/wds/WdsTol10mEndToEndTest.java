@@ -20,7 +20,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tol.cli.TolCommand;
-import org.tol.io.image.JpegEncoder;
+import org.tol.io.image.ImageEncoder;
 import org.tol.io.image.SyntheticImages;
 import org.tol.wds.ShardNames;
 import org.tol.wds.ShardReader;
@@ -43,7 +43,7 @@ class WdsTol10mEndToEndTest {
     static final String I2 = "i-2"; // train, not val
 
     private static byte[] jpeg(int seed) {
-        return JpegEncoder.encode(SyntheticImages.render(new Random(seed), 64, 48), 90);
+        return new ImageEncoder(ImageEncoder.Format.JPEG, 90).encode(SyntheticImages.render(new Random(seed), 64, 48));
     }
 
     @Test
