@@ -74,9 +74,9 @@ public final class QuickstartCommand implements Callable<Integer> {
     /** WebDataset shards of the sample on 2 ranks, then check and catalog them (split "val"). */
     private static void addWds(List<Step> s, String d, String data) {
         String shards = d + "/wds/224x224/val";
-        s.add(new Step("wds build (224x224 shards) on 2 local ranks", List.of("launch", "--local", "2", "--", "wds",
+        s.add(new Step("wds build on 2 local ranks (3 bad rows -> exit 3)", List.of("launch", "--local", "2", "--", "wds",
                 "build", "--input", data, "--taxa", d + "/sample/attributes/taxonomy.parquet", "--output",
-                d + "/wds-build", "--publish-dir", shards, "--shard-max-count", "40"), Set.of(0),
+                d + "/wds-build", "--publish-dir", shards, "--shard-max-count", "40"), Set.of(3),
                 shards + "/shard-NNNNNN.tar (+ .tar.json manifests)"));
         s.add(new Step("wds check --decode", List.of("wds", "check", shards, "--decode", "--report-dir", d + "/wds"),
                 Set.of(0), d + "/wds/bad-shards.txt, wds-check.json"));

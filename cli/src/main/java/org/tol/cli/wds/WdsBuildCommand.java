@@ -90,18 +90,17 @@ public final class WdsBuildCommand implements Callable<Integer> {
         ShardPublisher.Summary s = ShardPublisher.publish(output, publishDir);
         // stdout holds the stage summary (JSON with --json); the publish result goes to stderr and build-summary.json
         PrintWriter out = spec.commandLine().getErr();
-        if (!s.complete() && !s.missingUnits().isEmpty()) {
-            spec.commandLine().getErr().printf("%d of %d units not built yet (other ranks still running, or failed: "
-                    + "see logs/failed_files_rank*.log); shards are published when all are done%n",
+        if (!s.missingUnits().isEmpty()) {
+            out.printf("%d of %d units not built yet (other ranks still running, or failed: see "
+                    + "logs/failed_files_rank*.log); shards are published when all are done%n",
                     s.missingUnits().size(), s.units());
-            return code == ExitCodes.OK ? ExitCodes.OK : code;
+            return code;
         }
-        {
-            out.printf("%d samples in %d shards -> %s; %d rows failed %s%s%n", s.samples(), s.shards(), s.shardsDir(),
-                    s.failedRows(), s.failuresByStatus(),
-                    s.duplicateKeysDropped() > 0 ? "; " + s.duplicateKeysDropped() + " duplicate keys dropped" : "");
-        }
-        // Bad rows are failure records (listed in the summary), not an incomplete build, as in the filters.
-        return s.complete() && code == ExitCodes.OK ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+        out.printf("%d samples in %d shards -> %s; %d rows failed %s%s%n", s.samples(), s.shards(), s.shardsDir(),
+                s.failedRows(), s.failuresByStatus(),
+                s.duplicateKeysDropped() > 0 ? "; " + s.duplicateKeysDropped() + " duplicate keys dropped" : "");
+        // As every stage: 3 when this rank's units had failed rows (listed in build-summary.json) or a unit
+        // shard no longer matched its manifest (not published).
+        return s.complete() ? code : ExitCodes.INCOMPLETE;
     }
 }

@@ -76,14 +76,13 @@ public final class WdsBuildTol10mCommand implements Callable<Integer> {
         ShardPublisher.Summary s = ShardPublisher.publish(output, publishDir);
         // stdout holds the stage summary (JSON with --json); the publish result goes to stderr and build-summary.json
         PrintWriter out = spec.commandLine().getErr();
-        if (s.missingUnits().isEmpty()) {
-            out.printf("%d samples in %d shards -> %s; %d rows failed %s%n", s.samples(), s.shards(), s.shardsDir(),
-                    s.failedRows(), s.failuresByStatus());
-        } else {
+        if (!s.missingUnits().isEmpty()) {
             out.printf("%d of %d units not built yet; shards are published when all are done%n",
                     s.missingUnits().size(), s.units());
+            return code;
         }
-        return s.complete() && code == ExitCodes.OK ? ExitCodes.OK : code == ExitCodes.OK && !s.missingUnits().isEmpty()
-                ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+        out.printf("%d samples in %d shards -> %s; %d rows failed %s%n", s.samples(), s.shards(), s.shardsDir(),
+                s.failedRows(), s.failuresByStatus());
+        return s.complete() ? code : ExitCodes.INCOMPLETE;
     }
 }

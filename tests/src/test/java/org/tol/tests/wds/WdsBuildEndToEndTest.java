@@ -91,7 +91,9 @@ class WdsBuildEndToEndTest {
         assertEquals(0, tol("sample", "make", "--out", tmp.resolve("sample").toString(), "--files", "4",
                 "--images", "64", "--bad-rows", "2", "--seed", "11"));
         Path ref = tmp.resolve("ref");
-        assertEquals(0, TolCommand.commandLine().execute(buildArgs(ref).toArray(String[]::new)));
+        // exit 3: the sample's two planted bad rows are failure records (listed in build-summary.json)
+        assertEquals(3, TolCommand.commandLine().execute(buildArgs(ref).toArray(String[]::new)));
+        assertTrue(Files.readString(ref.resolve("build-summary.json")).contains("\"failedRows\" : 2"));
         Map<String, byte[]> expected = shards(ref);
         Map<String, Integer> refKeys = keys(ref);
         assertEquals(62, refKeys.size(), "64 rows minus 2 bad ones");
@@ -111,7 +113,9 @@ class WdsBuildEndToEndTest {
         victim.destroyForcibly();
         victim.waitFor(30, TimeUnit.SECONDS);
         assertTrue(other.waitFor(180, TimeUnit.SECONDS));
-        assertArrayEquals(new int[] {0, 0}, twoRanks(killed, "resume"));
+        int[] codes = twoRanks(killed, "resume");
+        assertEquals(3, Math.max(codes[0], codes[1]), "worst rank code: bad rows -> 3");
+        assertTrue(codes[0] != 1 && codes[1] != 1 && codes[0] != 75 && codes[1] != 75);
         assertEquals(refKeys, keys(killed), "every sample exactly once after the kill");
         assertSameShards(expected, shards(killed), "killed and resumed vs uninterrupted");
 
