@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.tol.io.fs.AtomicFiles;
+import org.tol.io.fs.NonClosingOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +107,7 @@ public final class ShardWriter implements Closeable {
         current = null;
         boolean ok = false;
         try {
-            o.tar.close(); // end-of-archive blocks; the channel stays open (KeepOpen)
+            o.tar.close(); // end-of-archive blocks; the channel stays open (NonClosingOutputStream)
             o.buffered.flush();
             o.channel.force(false);
             o.channel.close();
@@ -152,7 +153,8 @@ public final class ShardWriter implements Closeable {
             }
             this.counter = new Counting(new DigestOutputStream(Channels.newOutputStream(channel), digest));
             this.buffered = new BufferedOutputStream(counter, 1 << 16);
-            this.tar = new TarSampleWriter(new KeepOpen(buffered));
+            // the tar library closes its stream; the channel must stay open until it is fsync'd
+            this.tar = new TarSampleWriter(new NonClosingOutputStream(buffered));
         }
     }
 
@@ -173,23 +175,6 @@ public final class ShardWriter implements Closeable {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             count += len;
-        }
-    }
-
-    /** The tar library closes its stream; the shard's channel must stay open until it is fsync'd. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -5,13 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
-import org.tol.cli.SizeParser;
 import org.tol.cli.StageOptions;
 import org.tol.stages.wds.ShardPublisher;
 import org.tol.stages.wds.WdsBuildOptions;
 import org.tol.stages.wds.WdsBuildStage;
 import org.tol.stages.wds.WdsImageOptions;
-import org.tol.wds.ShardWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +34,6 @@ public final class WdsBuildCommand implements Callable<Integer> {
             description = "Side table(s) with uuid + kingdom..species (+ common) for rows without those columns.")
     List<String> taxa = List.of();
 
-    @Option(names = "--size", defaultValue = "224x224", paramLabel = "WxH", description = "Output size (default: ${DEFAULT-VALUE}).")
-    String size;
 
     @Option(names = "--keep-aspect", description = "Fit inside WxH keeping the aspect ratio (the reference does not).")
     boolean keepAspect;
@@ -54,20 +50,12 @@ public final class WdsBuildCommand implements Callable<Integer> {
     @Option(names = "--rare-species", paramLabel = "DIR", description = "Directory with seen_in_training.json / unseen_in_training.json.")
     Path rareSpecies;
 
-    @Option(names = "--shard-max-count", defaultValue = "100000", paramLabel = "N", description = "Samples per shard (default: ${DEFAULT-VALUE}).")
-    long maxCount;
 
-    @Option(names = "--shard-max-size", defaultValue = "3e9", paramLabel = "BYTES", description = "Payload bytes per shard before rollover (default: ${DEFAULT-VALUE}).")
-    String maxSize;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "Image threads per rank; 0 = SLURM_CPUS_PER_TASK, else all cores (default: ${DEFAULT-VALUE}).")
-    int threads;
 
-    @Option(names = "--publish-dir", paramLabel = "DIR",
-            description = "Where the finished shards go (default: OUT/shards); e.g. DATA/224x224/val for 'wds catalog'.")
-    Path publishDir;
 
+
+    @CommandLine.Mixin WdsShardOptions shards;
 
     @CommandLine.Mixin StageOptions runtime;
 
@@ -79,15 +67,15 @@ public final class WdsBuildCommand implements Callable<Integer> {
         if (split != null) {
             org.tol.stages.wds.SplitIds.where(split); // validates the name before any work
         }
-        int[] wh = WdsImageOptions.parseSize(size);
-        int t = threads > 0 ? threads : WdsThreads.perRank();
+        int[] wh = WdsImageOptions.parseSize(shards.size);
+        int t = shards.threads();
         WdsBuildOptions o = new WdsBuildOptions(input, taxa, new WdsImageOptions(wh[0], wh[1], keepAspect, quality),
-                new ShardWriter.Options(maxCount, SizeParser.bytes(maxSize)), split, splits, rareSpecies, t);
+                shards.shardLimits(), split, splits, rareSpecies, t);
         int code = runtime.run(input, output, () -> new WdsBuildStage(o));
         if (code != ExitCodes.OK && code != ExitCodes.INCOMPLETE) {
             return code;
         }
-        ShardPublisher.Summary s = ShardPublisher.publish(output, publishDir);
+        ShardPublisher.Summary s = ShardPublisher.publish(output, shards.publishDir);
         // stdout holds the stage summary (JSON with --json); the publish result goes to stderr and build-summary.json
         PrintWriter out = spec.commandLine().getErr();
         if (!s.missingUnits().isEmpty()) {

@@ -5,13 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
-import org.tol.cli.SizeParser;
 import org.tol.cli.StageOptions;
 import org.tol.stages.wds.ShardPublisher;
 import org.tol.stages.wds.SplitIds;
 import org.tol.stages.wds.Tol10mStage;
 import org.tol.stages.wds.WdsImageOptions;
-import org.tol.wds.ShardWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,37 +41,28 @@ public final class WdsBuildTol10mCommand implements Callable<Integer> {
     @Option(names = "--rare-species", paramLabel = "DIR", description = "Directory with seen/unseen_in_training.json.")
     Path rareSpecies;
 
-    @Option(names = "--size", defaultValue = "224x224", paramLabel = "WxH", description = "Output size (default: ${DEFAULT-VALUE}).")
-    String size;
 
-    @Option(names = "--shard-max-count", defaultValue = "100000", paramLabel = "N", description = "Samples per shard (default: ${DEFAULT-VALUE}).")
-    long maxCount;
 
-    @Option(names = "--shard-max-size", defaultValue = "3e9", paramLabel = "BYTES", description = "Payload bytes per shard (default: ${DEFAULT-VALUE}).")
-    String maxSize;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Image threads per rank (0 = SLURM_CPUS_PER_TASK or all cores).")
-    int threads;
 
-    @Option(names = "--publish-dir", paramLabel = "DIR",
-            description = "Where the finished shards go (default: OUT/shards); e.g. DATA/224x224/val for 'wds catalog'.")
-    Path publishDir;
 
+
+    @CommandLine.Mixin WdsShardOptions shards;
 
     @CommandLine.Mixin StageOptions runtime;
 
     @Override
     public Integer call() throws Exception {
         SplitIds.where(split);
-        int[] wh = WdsImageOptions.parseSize(size);
+        int[] wh = WdsImageOptions.parseSize(shards.size);
         Tol10mStage.Options o = new Tol10mStage.Options(root, db, names, split, rareSpecies,
-                new WdsImageOptions(wh[0], wh[1], false, 100), new ShardWriter.Options(maxCount, SizeParser.bytes(maxSize)),
-                threads > 0 ? threads : WdsThreads.perRank());
+                new WdsImageOptions(wh[0], wh[1], false, 100), shards.shardLimits(),
+                shards.threads());
         int code = runtime.run(List.of(root.toString()), output, () -> new Tol10mStage(o));
         if (code != ExitCodes.OK && code != ExitCodes.INCOMPLETE) {
             return code;
         }
-        ShardPublisher.Summary s = ShardPublisher.publish(output, publishDir);
+        ShardPublisher.Summary s = ShardPublisher.publish(output, shards.publishDir);
         // stdout holds the stage summary (JSON with --json); the publish result goes to stderr and build-summary.json
         PrintWriter out = spec.commandLine().getErr();
         if (!s.missingUnits().isEmpty()) {

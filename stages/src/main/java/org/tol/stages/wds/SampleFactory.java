@@ -27,6 +27,15 @@ public final class SampleFactory {
         this.jpeg = new ImageEncoder(ImageEncoder.Format.JPEG, image.quality());
     }
 
+    /** Daemon threads that decode, resize and encode images for one rank. */
+    public static java.util.concurrent.ExecutorService imagePool(int threads) {
+        return java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "tol-wds-image");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** The resized JPEG of an image. */
     public byte[] jpeg(RgbImage img) {
         int[] t = image.target(img.width(), img.height());

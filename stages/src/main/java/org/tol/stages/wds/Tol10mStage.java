@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -55,11 +54,7 @@ public final class Tol10mStage implements Stage {
         this.split = SplitIds.load(o.db(), o.split());
         this.rare = o.rareSpecies() == null ? RareSpecies.none() : RareSpecies.load(o.rareSpecies());
         this.factory = new SampleFactory(o.image());
-        this.pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), r -> {
-            Thread t = new Thread(r, "tol-wds-image");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = SampleFactory.imagePool(o.threads());
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.tol.api.image.DecodeResult;
 import org.tol.api.stage.Stage;
 import org.tol.api.stage.StageUnit;
@@ -42,11 +41,7 @@ public final class WdsBuildStage implements Stage {
         this.taxa = options.taxa().isEmpty() ? null : TaxaTable.load(options.taxa());
         this.splitIds = options.split() == null ? null : SplitIds.load(options.splitsDb(), options.split());
         this.rare = options.rareSpecies() == null ? RareSpecies.none() : RareSpecies.load(options.rareSpecies());
-        this.pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), r -> {
-            Thread t = new Thread(r, "tol-wds-image");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = SampleFactory.imagePool(options.threads());
     }
 
     @Override
