@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             org.tol.cli.wds.WdsCommand.class,
             org.tol.cli.runtime.CollectCommand.class,
             org.tol.cli.runtime.StatusCommand.class,
+            org.tol.cli.runtime.VerifyCommand.class,
             org.tol.cli.runtime.LaunchCommand.class,
             CommandLine.HelpCommand.class
         },

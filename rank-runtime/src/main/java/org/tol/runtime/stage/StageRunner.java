@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +58,7 @@ public final class StageRunner {
         Files.createDirectories(out.root());
         LOG.info("{} rank {}/{} (local {}, from {}), {}", stage.name(), ctx.rank(), ctx.worldSize(), ctx.localRank(),
                 ctx.source(), coordinator.describe());
-        try (RankLock lock = RankLock.acquire(out.lock(ctx.rank()), ctx.rank(), ctx.jobId(),
-                Duration.ofSeconds(config.lockStaleSeconds()))) {
+        try (RankLock lock = RankLock.acquire(out.lock(ctx.rank()), ctx.rank(), ctx.worldSize(), ctx.jobId())) {
             // Files a killed predecessor of this rank staged but never committed; safe: we hold its lock.
             StageFiles.deleteTree(out.staging(ctx.rank()));
             Map<String, String> fingerprint = stage.fingerprint();
