@@ -17,5 +17,6 @@ import picocli.CommandLine.Command;
             org.tol.cli.bench.LookupBenchCommand.class,
             org.tol.cli.bench.ExtractBenchCommand.class,
             org.tol.cli.bench.DecodeBenchCommand.class,
+            org.tol.cli.bench.WdsBuildBenchCommand.class,
         })
 public final class BenchCommand extends GroupCommand {}

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             org.tol.cli.pdq.PdqCommand.class,
             ExportCommand.class,
+            org.tol.cli.wds.WdsCommand.class,
             org.tol.cli.runtime.CollectCommand.class,
             org.tol.cli.runtime.StatusCommand.class,
             org.tol.cli.runtime.VerifyCommand.class,
