@@ -44,12 +44,20 @@ public final class StageRunner {
     private final RankContext ctx;
     private final Coordinator coordinator;
     private final StopFlag stop;
+    private final Map<String, String> env;
 
+    /** A rank without a job step (tests, benches): its stats carry no {@code step}. */
     public StageRunner(RuntimeConfig config, RankContext ctx, Coordinator coordinator, StopFlag stop) {
+        this(config, ctx, coordinator, stop, Map.of());
+    }
+
+    public StageRunner(RuntimeConfig config, RankContext ctx, Coordinator coordinator, StopFlag stop,
+            Map<String, String> env) {
         this.config = config;
         this.ctx = ctx;
         this.coordinator = coordinator;
         this.stop = stop;
+        this.env = env;
     }
 
     public int run(Stage stage) throws Exception {
@@ -68,11 +76,18 @@ public final class StageRunner {
             Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
             RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
                     source.expectedBytes());
+            stats.step(env.get("TOL_STEP")); // the job script's step verdict reads it with the exit code below
             int code;
             try (ProgressReporter progress = new ProgressReporter(stats, out.stats(ctx.rank()), lock,
                     config.progressSeconds(), !Boolean.getBoolean("tol.quiet"))) {
-                code = runUnits(stage, out, done, source, stats);
-                stats.state(code == ExitCodes.INTERRUPTED ? "interrupted" : "finished");
+                try {
+                    code = runUnits(stage, out, done, source, stats);
+                } catch (Exception | Error e) {
+                    // The rank's own status file says it failed, so a job script cannot mistake it for a 75.
+                    stats.end("failed", ExitCodes.FAILURE);
+                    throw e;
+                }
+                stats.end(code == ExitCodes.INTERRUPTED ? "interrupted" : "finished", code);
                 progress.writeStats();
                 LOG.info(progress.line());
             }
