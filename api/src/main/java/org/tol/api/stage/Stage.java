@@ -42,6 +42,14 @@ public interface Stage extends AutoCloseable {
     }
 
     /**
+     * With {@link #unitsAreInputFiles}: true when an input file must hold images (the filters' schema check),
+     * false when the {@code uuid} column is enough ({@code StagePlans.rows}).
+     */
+    default boolean unitsNeedImages() {
+        return true;
+    }
+
+    /**
      * Called on the planning rank when that check changed a stored plan (files added, moved, or changed under
      * {@code --replan}), before the new plan is stored; {@code fresh} holds the ids of the units planned anew
      * (empty when the same files only moved).

@@ -116,7 +116,8 @@ public final class StageRunner {
             if (!stage.unitsAreInputFiles()) {
                 return stored;
             }
-            InputCheck.Outcome checked = InputCheck.check(stored, stage.inputs(), config.replan(), 0, 1);
+            InputCheck.Outcome checked = InputCheck.check(stored, stage.inputs(), StagePlans.columns(stage),
+                    config.replan(), 0, 1);
             if (checked.changed()) {
                 RunPlan plan = checked.plan();
                 stage.replanned(plan.units().stream().map(u -> new StageUnit(u.id(), u.path(), u.bytes())).toList(),
@@ -143,7 +144,7 @@ public final class StageRunner {
             return new RunPlan(stage.name(), fingerprint, stage.inputs(), Lpt.largestFirst(units));
         }
         // The same listing as StagePlans.files, read for the files' identities (root + relative path -> identity).
-        RunPlan files = Planner.plan(stage.name(), fingerprint, stage.inputs(), 0, 1);
+        RunPlan files = Planner.plan(stage.name(), fingerprint, stage.inputs(), StagePlans.columns(stage), 0, 1);
         return new RunPlan(stage.name(), fingerprint, stage.inputs(), Lpt.largestFirst(units), files.root(),
                 files.files());
     }

@@ -63,9 +63,15 @@ public final class CategorizeStage implements Stage {
         return true;
     }
 
+    /** Extracted rows are categorized by their taxonomy; the image column is copied when present, not needed. */
+    @Override
+    public boolean unitsNeedImages() {
+        return false;
+    }
+
     @Override
     public List<StageUnit> plan() {
-        return StagePlans.files(inputs);
+        return StagePlans.rows(inputs);
     }
 
     @Override
