@@ -58,6 +58,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         addPdq(s, d, data);
         addClip(s, d, data);
         addDetectors(s, d, data);
+        s.add(new Step("report: one HTML page about every run", List.of("report", d + "/clip", d + "/megadetector", d + "/faces",
+                d + "/pdq/dedup", stats, "--output", d + "/report.html"), Set.of(0), d + "/report.html (open it in a browser)"));
         return s;
     }
 
@@ -136,6 +138,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.println("quickstart summary (" + dir.toAbsolutePath() + "):");
         summary.forEach(line -> out.println("  " + line));
         out.println(ok ? "quickstart finished: every step did what it should." : "quickstart FAILED at the step marked FAIL.");
+        if (ok) {
+            out.println("report: " + dir.resolve("report.html").toAbsolutePath());
+        }
         return ok ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 

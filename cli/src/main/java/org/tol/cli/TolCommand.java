@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             org.tol.cli.runtime.CollectCommand.class,
             org.tol.cli.runtime.StatusCommand.class,
             org.tol.cli.runtime.LaunchCommand.class,
+            org.tol.cli.results.ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -24,5 +24,7 @@ class QuickstartTest {
         assertEquals(0, rc, out.toString());
         assertTrue(out.toString().contains("quickstart finished"), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("sample/manifest.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("report.html")), "the quickstart ends by writing the report");
+        assertTrue(out.toString().contains("report: " + dir.resolve("report.html").toAbsolutePath()), out.toString());
     }
 }
