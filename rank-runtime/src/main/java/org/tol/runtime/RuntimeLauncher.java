@@ -19,8 +19,7 @@ import org.tol.runtime.mpj.MpjMode;
  */
 public final class RuntimeLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeLauncher.class);
-    private static final StopFlag JVM_STOP = new StopFlag();
-    private static volatile boolean handlersInstalled;
+    private static final StopFlag JVM_STOP = SignalHandlers.jvmStopFlag();
 
     private RuntimeLauncher() {}
 
@@ -57,10 +56,7 @@ public final class RuntimeLauncher {
         }
     }
 
-    private static synchronized void installHandlers(int graceSeconds) {
-        if (!handlersInstalled) {
-            SignalHandlers.install(JVM_STOP, graceSeconds);
-            handlersInstalled = true;
-        }
+    private static void installHandlers(int graceSeconds) {
+        SignalHandlers.installOnce(graceSeconds);
     }
 }
