@@ -128,6 +128,10 @@ public final class Collector {
         summary.put("damaged_parts", damaged);
         summary.put("ranks", RankStatsFiles.read(out));
         summary.put("predictions", target.toAbsolutePath().toString());
+        if (org.tol.runtime.embed.EmbeddingSet.has(columns)) {
+            var e = org.tol.runtime.embed.EmbeddingSet.write(List.of(target), out.embeddings(), org.tol.runtime.embed.EmbeddingSet.shardRows());
+            summary.put("embeddings", Map.of("dir", out.embeddings().toString(), "rows", e.rows(), "shards", e.shards(), "dim", e.dim()));
+        }
         summary.put("failures", out.failures().toString());
         Json.writeAtomically(out.summary(), summary);
         int code = missing.isEmpty() || allowPartial ? ExitCodes.OK : ExitCodes.INCOMPLETE;
