@@ -15,7 +15,7 @@ import org.tol.io.parquet.Row;
 
 /**
  * The embeddings of a run in clip-retrieval's layout, which autofaiss and clip-retrieval's index step read:
- * {@code DIR/img_emb/img_emb_{k}.npy} (float16, one row per image) and {@code DIR/metadata/metadata_{k}.parquet}
+ * {@code DIR/img_emb/img_emb_{k}.npy} (float16, one L2-normalised row per image, as clip-retrieval writes them) and {@code DIR/metadata/metadata_{k}.parquet}
  * (the rows' {@code uuid}, in the same order), {@code k} counting shards from 0, zero-padded to the same width.
  * Only rows with status ok and an embedding are written. Streams from the predictions (one row group and one
  * shard's open files at a time), so any number of rows fits in a fixed heap. {@code DIR/embeddings.json} (rows,
@@ -79,7 +79,7 @@ public final class EmbeddingSet {
                         if (!keep(row)) {
                             continue;
                         }
-                        float[] v = floats(row.value(COLUMN));
+                        float[] v = normalized(row.value(COLUMN));
                         if (shard == null) {
                             dim = dim == 0 ? v.length : dim;
                             shard = new Shard(dir, String.format("%0" + width + "d", k++), dim);
@@ -116,11 +116,20 @@ public final class EmbeddingSet {
         return "ok".equals(row.string("status")) && row.value(COLUMN) != null;
     }
 
-    private static float[] floats(Object v) {
+    /** The vector divided by its L2 norm (as clip-retrieval stores them, for inner-product search); zero stays zero. */
+    public static float[] normalized(Object v) {
         List<?> l = (List<?>) v;
         float[] out = new float[l.size()];
+        double sum = 0;
         for (int i = 0; i < out.length; i++) {
             out[i] = ((Number) l.get(i)).floatValue();
+            sum += (double) out[i] * out[i];
+        }
+        if (sum > 0) {
+            double norm = Math.sqrt(sum);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) (out[i] / norm);
+            }
         }
         return out;
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine;
 /**
  * {@code tol filter clip --save-embeddings} on two ranks, then {@code tol collect}: each rank and the collected run
  * have clip-retrieval's layout, and the collected set holds exactly the ok rows of predictions.parquet, in its
- * order, as float16 of the saved embedding.
+ * order, as float16 of the saved embedding divided by its L2 norm.
  */
 class EmbeddingsEndToEndTest {
     @TempDir Path dir;
@@ -62,9 +62,14 @@ class EmbeddingsEndToEndTest {
                 if ("ok".equals(row.string("status"))) {
                     okUuids.add(row.string("uuid"));
                     List<?> v = (List<?>) row.value("embedding");
+                    double norm = 0;
+                    for (Object x : v) {
+                        norm += Math.pow(((Number) x).floatValue(), 2);
+                    }
+                    norm = Math.sqrt(norm);
                     short[] h = new short[v.size()];
                     for (int i = 0; i < h.length; i++) {
-                        h[i] = Float16.fromFloat(((Number) v.get(i)).floatValue());
+                        h[i] = Float16.fromFloat((float) (((Number) v.get(i)).floatValue() / norm));
                     }
                     expected.add(h);
                 }
