@@ -57,6 +57,7 @@ public final class Collector {
         List<Map<String, Object>> damaged = new ArrayList<>();
         Map<String, String> failedUnits = done.failed();
         long rowsOut = 0;
+        org.tol.runtime.status.StageProgress progress = new org.tol.runtime.status.StageProgress("collect", plan.units().size(), "units");
         try (ParquetRowWriter preds = ParquetRowWriter.create(target, columns);
                 ParquetRowWriter fails = ParquetRowWriter.create(out.failures(), columns)) {
             for (WorkUnit unit : plan.units()) {
@@ -88,6 +89,7 @@ public final class Collector {
                         break;
                     }
                 }
+                progress.step(1);
                 List<Map<String, Object>> bad = DamageReport.damagedParts(done, unit.id());
                 damaged.addAll(bad);
                 if (!complete) {
@@ -108,6 +110,7 @@ public final class Collector {
             preds.commit();
             fails.commit();
         }
+        progress.finish();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("filter", plan.filter());
         summary.put("fingerprint", plan.fingerprint());

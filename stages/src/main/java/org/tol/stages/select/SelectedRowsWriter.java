@@ -47,7 +47,9 @@ public final class SelectedRowsWriter {
         long written = 0;
         long resumed = 0;
         long rows = 0;
+        org.tol.runtime.status.StageProgress progress = new org.tol.runtime.status.StageProgress("select --extract", files.size(), "files");
         for (InputFile f : files) {
+            progress.step(1);
             Set<String> wanted = new HashSet<>();
             for (List<Object> r : db.rows("SELECT uuid FROM read_parquet(" + DuckDb.literal(f.path().toAbsolutePath().toString())
                     + ") WHERE uuid IN (SELECT uuid FROM keep_uuids)")) {
@@ -66,6 +68,7 @@ public final class SelectedRowsWriter {
             written++;
             LOG.info("extracted {} rows of {} -> {}", wanted.size(), f.path(), target);
         }
+        progress.finish();
         Result r = new Result(files.size(), written, resumed, rows, out);
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("keep", keep.toAbsolutePath().toString());
