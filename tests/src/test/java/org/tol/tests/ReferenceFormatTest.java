@@ -55,10 +55,14 @@ class ReferenceFormatTest {
 
     /** Column name to DuckDB type of everything {@code read_parquet} sees in the output's per-rank files. */
     private static Map<String, String> describe(Path out) throws Exception {
+        return describeFiles(out + "/predictions_rank*.parquet");
+    }
+
+    private static Map<String, String> describeFiles(String glob) throws Exception {
         Map<String, String> types = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + out + "/predictions_rank*.parquet')")) {
+                ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + glob + "')")) {
             while (rs.next()) {
                 types.put(rs.getString("column_name"), rs.getString("column_type"));
             }
@@ -92,6 +96,11 @@ class ReferenceFormatTest {
         assertEquals(scalar("SELECT count(*) FROM " + files), scalar("SELECT count(*) FROM " + files + " WHERE img_id = uuid"));
         assertEquals(scalar("SELECT count(*) FROM " + files + " WHERE status = 'ok' AND is_empty"),
                 scalar("SELECT count(*) FROM " + files + " WHERE n_animal_detected = 0"));
+        // the collected file keeps the same names and types
+        tol("collect", out.toString(), "--allow-partial");
+        Map<String, String> collected = describeFiles(out.resolve("predictions.parquet").toString());
+        assertEquals("VARCHAR", collected.get("img_id"), collected.toString());
+        assertEquals("BIGINT", collected.get("n_animal_detected"), collected.toString());
     }
 
     @Test

@@ -137,6 +137,9 @@ public final class ClipFilter implements ImageFilter<float[]> {
         f.put("top_k", Integer.toString(c.topK()));
         f.put("save_embeddings", Boolean.toString(c.saveEmbeddings()));
         f.put("image_size", Integer.toString(c.imageSize()));
+        // 2: pred_score is a double as in the reference; a run started by an older tol is refused on resume
+        // instead of mixing parts of both column types
+        f.put("output_format", "2");
         return f;
     }
 

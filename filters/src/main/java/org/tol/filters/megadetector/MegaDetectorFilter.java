@@ -157,6 +157,9 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
         f.put("conf", Float.toString(options.conf()));
         f.put("iou", Float.isNaN(decoder.iou()) ? "none" : Float.toString(decoder.iou()));
         f.put("keep_boxes_above", Float.toString(options.keepBoxesAbove()));
+        // 2: the reference's column types (and for MegaDetector its letterbox and strict threshold); a run
+        // started by an older tol is refused on resume instead of mixing rows of both
+        f.put("output_format", "2");
         return f;
     }
 

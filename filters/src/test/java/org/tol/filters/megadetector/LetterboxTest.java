@@ -73,6 +73,17 @@ class LetterboxTest {
     }
 
     @Test
+    void halfPixelPaddingsAreNeverTiesForPythonsRound() {
+        // dw, dh are whole or half numbers, so dw -/+ 0.1 is never x.5 and half-to-even cannot decide anything:
+        // dw = 0.5 -> (round(0.4), round(0.6)) = (0, 1); dw = 2.5 -> (round(2.4), round(2.6)) = (2, 3)
+        assertEquals(0, LetterboxGeometry.of(3, 4, 4).left()); // padding 1 column: it goes right
+        assertEquals(2, LetterboxGeometry.of(3, 8, 8).left()); // padding 5: left 2, right 3
+        assertEquals(1, LetterboxGeometry.of(4, 3, 4).top()); // padding 1 row: it goes on top
+        assertEquals(3, LetterboxGeometry.of(8, 3, 8).top()); // padding 5: top 3, bottom 2
+        assertEquals(1, LetterboxGeometry.of(8, 6, 8).top()); // padding 2 (dh = 1): top 1, bottom 1
+    }
+
+    @Test
     void roundsHalfToEvenLikePython() {
         // r = min(5/4, 5/2) = 1.25, w*r = 2.5 -> Python round gives 2; dw = 1.5 -> left round(1.4) = 1
         LetterboxGeometry g = LetterboxGeometry.of(2, 4, 5);

@@ -62,6 +62,12 @@ public final class PdqFilter implements ImageFilter<PdqResult> {
 
     @Override
     public Map<String, String> fingerprint() {
+        // tol hashed with float luma before --luma-precision existed, and its runs have no such key: leaving the
+        // key out for float lets those runs resume with --luma-precision float, while the default (double)
+        // refuses to mix its hashes into them
+        if (luma == LumaPrecision.FLOAT) {
+            return Map.of("algorithm", ALGORITHM_VERSION, "pre_resize", preResize.label());
+        }
         return Map.of("algorithm", ALGORITHM_VERSION, "pre_resize", preResize.label(), "luma_precision", luma.label());
     }
 }
