@@ -32,7 +32,8 @@ import org.tol.api.TolException;
  *
  * <p>Lock files are never deleted (deleting one that another process has just opened would let two processes
  * lock two different files of the same name). Within one JVM (MPJ multicore ranks) a registry keeps the
- * channels, because closing any channel of a file would drop every POSIX lock this process holds on it.
+ * channels, because closing any descriptor of a file would drop every POSIX lock this process holds on it;
+ * for the same reason a held lock file is only ever read through its own channel.
  */
 public final class RankLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RankLock.class);
@@ -66,7 +67,7 @@ public final class RankLock implements AutoCloseable {
         String job = jobId == null ? "" : jobId;
         synchronized (HELD) {
             if (HELD.containsKey(abs)) {
-                throw busy(rank, abs, holder(abs));
+                throw busy(rank, abs, content(HELD.get(abs).channel));
             }
             FileChannel ch = FileChannel.open(abs, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
@@ -84,7 +85,9 @@ public final class RankLock implements AutoCloseable {
                 ch.close(); // we hold no lock on this file, so closing drops nothing of ours
                 throw busy(rank, abs, h);
             }
-            Map<?, ?> previous = holder(abs);
+            // Read through the locked channel: opening and closing another descriptor of this file would drop
+            // the POSIX lock just taken.
+            Map<?, ?> previous = content(ch);
             if (!previous.isEmpty()) {
                 LOG.info("taking over stale lock {} (its holder, pid {} on {}, is gone)", abs, previous.get("pid"),
                         previous.get("host"));
@@ -146,7 +149,18 @@ public final class RankLock implements AutoCloseable {
         } catch (java.nio.file.NoSuchFileException e) {
             return null;
         }
-        return holder(lockFile);
+        // A holder that has just taken the lock writes its content a moment later: wait for it briefly.
+        Map<?, ?> h = holder(lockFile);
+        for (int i = 0; i < 40 && h.get("job_id") == null; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            h = holder(lockFile);
+        }
+        return h;
     }
 
     private static TolException busy(int rank, Path file, Map<?, ?> h) {
@@ -154,6 +168,18 @@ public final class RankLock implements AutoCloseable {
                 + " is held by host " + h.get("host") + " pid " + h.get("pid") + " job " + h.get("job_id"),
                 "wait for that process to end (or kill it); a second process with the same rank would write "
                         + "the same parts", ExitCodes.FAILURE, null);
+    }
+
+    private static Map<?, ?> content(FileChannel ch) {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(ch.size(), 1 << 16));
+            while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+                // read on
+            }
+            return buf.position() == 0 ? Map.of() : JSON.readValue(buf.array(), 0, buf.position(), Map.class);
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     private static Map<?, ?> holder(Path file) {

@@ -31,6 +31,7 @@ import org.tol.runtime.exec.RankStats;
 import org.tol.runtime.exec.StopFlag;
 import org.tol.runtime.exec.UnitProcessor;
 import org.tol.runtime.plan.InputCheck;
+import org.tol.runtime.reference.ReferenceImport;
 import org.tol.runtime.plan.Planner;
 
 /**
@@ -72,6 +73,7 @@ public final class RankRunner {
             Map<String, String> fingerprint = filter.fingerprint();
             RunPlan plan = coordinator.plan(() -> planOrLoad(out, filterName, fingerprint));
             RunStore.checkSameRun(out, plan, filterName, fingerprint);
+            ReferenceImport.runOnce(out, plan, outputColumns(filter)); // an OUT the reference pipeline started
             DoneState done = DoneState.load(out).withInputs(plan.unitInputKeys());
             Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
             RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
