@@ -41,6 +41,10 @@ public final class SelectCommand implements Callable<Integer> {
             description = "Parquet files with a uuid column (e.g. 'tol pdq dedup' exclude.parquet): listed uuids are dropped.")
     List<Path> excludes = new ArrayList<>();
 
+    @Option(names = "--columns", split = ",", paramLabel = "COL",
+            description = "More columns for the keep-list (COL or ALIAS.COL), e.g. source_id for 'tol lookup build'.")
+    List<String> columns = new ArrayList<>();
+
     @Option(names = "--keep-failed", description = "Keep rows whose status is not ok (default: dropped as 'ALIAS status S').")
     boolean keepFailed;
 
@@ -85,7 +89,7 @@ public final class SelectCommand implements Callable<Integer> {
                 db.execute("SET memory_limit = " + DuckDb.literal(memoryLimit));
             }
             try {
-                Selection.Result r = new Selection(sources, where, excludes, keepFailed).run(db, output, dropped);
+                Selection.Result r = new Selection(sources, where, excludes, keepFailed, columns).run(db, output, dropped);
                 summary.put("keep", output.toAbsolutePath().toString());
                 summary.put("rows", r.rows());
                 summary.put("kept", r.kept());

@@ -34,8 +34,15 @@ public final class Selection {
     private final List<String> conditions;
     private final List<Path> excludes;
     private final boolean keepFailed;
+    private final List<String> extraColumns;
 
     public Selection(List<PredictionSource> sources, List<String> conditions, List<Path> excludes, boolean keepFailed) {
+        this(sources, conditions, excludes, keepFailed, List.of());
+    }
+
+    /** @param extraColumns more columns for the keep-list ({@code col} or {@code alias.col}), e.g. source_id */
+    public Selection(List<PredictionSource> sources, List<String> conditions, List<Path> excludes, boolean keepFailed,
+            List<String> extraColumns) {
         if (sources.isEmpty()) {
             throw TolException.usage("no --predictions given", "pass at least one collected output");
         }
@@ -50,6 +57,7 @@ public final class Selection {
         this.conditions = List.copyOf(conditions);
         this.excludes = List.copyOf(excludes);
         this.keepFailed = keepFailed;
+        this.extraColumns = List.copyOf(extraColumns);
     }
 
     /**
@@ -151,6 +159,15 @@ public final class Selection {
                     used.put(DuckDb.identifier(e.getKey()) + "." + DuckDb.identifier(col), name);
                 }
             }
+        }
+        for (String extra : extraColumns) {
+            int dot = extra.indexOf('.');
+            String alias = dot < 0 ? null : extra.substring(0, dot);
+            String col = dot < 0 ? extra : extra.substring(dot + 1);
+            String owner = schemas.entrySet().stream().filter(e -> (alias == null || e.getKey().equals(alias))
+                    && e.getValue().containsKey(col)).map(Map.Entry::getKey).findFirst().orElseThrow(() -> TolException.usage(
+                    "--columns: no column '" + extra + "'", "columns: " + describe(schemas)));
+            used.putIfAbsent(DuckDb.identifier(owner) + "." + DuckDb.identifier(col), owners.get(col) > 1 ? owner + "_" + col : col);
         }
         return used;
     }

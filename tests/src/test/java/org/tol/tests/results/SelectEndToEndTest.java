@@ -120,8 +120,12 @@ class SelectEndToEndTest {
     void extractCopiesExactlyTheKeptRowsAndResumes() throws Exception {
         String data = d + "/sample/data";
         String[] args = {"select", "--predictions", d + "/clip", "--where", "pred_score >= 0.5", "--output", d + "/k2.parquet",
-            "--input", data, "--extract", d + "/images", "--json"};
+            "--columns", "clip.pred_label", "--input", data, "--extract", d + "/images", "--json"};
         tol(args);
+        try (ParquetRows r = ParquetRows.open(Path.of(d, "k2.parquet"), List.of("uuid", "pred_score", "pred_label"))) {
+            assertEquals(List.of("uuid", "pred_score", "pred_label"), r.columns().stream().map(c -> c.name()).toList(),
+                    "the columns used, then --columns");
+        }
         Map<String, Row> clip = rows(Path.of(d, "clip/predictions.parquet"), List.of("uuid", "status", "pred_score"));
         TreeSet<String> expected = new TreeSet<>();
         clip.forEach((u, r) -> {
@@ -162,6 +166,8 @@ class SelectEndToEndTest {
         StringWriter out2 = new StringWriter();
         assertEquals(2, run(out2, "select", "--predictions", d + "/clip", "--output", d + "/clip/predictions.parquet"));
         assertTrue(out2.toString().contains("exists"), out2.toString());
+        assertEquals(2, run(new StringWriter(), "select", "--predictions", d + "/clip", "--columns", "nope", "--output",
+                d + "/k4.parquet"));
     }
 
     private static List<Path> parquetFiles(Path root) throws Exception {
