@@ -59,6 +59,10 @@ public final class QuickstartCommand implements Callable<Integer> {
         addPdq(s, d, data);
         addClip(s, d, data);
         addDetectors(s, d, data);
+        s.add(new Step("select: non-empty frames not labelled 'demo: dark'", List.of("select", "--predictions",
+                "md=" + d + "/megadetector", "--predictions", "clip=" + d + "/clip", "--where", "md.is_empty = false", "--where",
+                "clip.pred_label <> 'demo: dark'", "--output", d + "/keep.parquet", "--force"), Set.of(0),
+                d + "/keep.parquet (uuid + the columns used)", "kept"));
         s.add(new Step("report: one HTML page about every run", List.of("report", d + "/clip", d + "/megadetector", d + "/faces",
                 d + "/pdq/dedup", stats, "--output", d + "/report.html"), Set.of(0), d + "/report.html (open it in a browser)"));
         return s;
