@@ -57,7 +57,8 @@ record RunFiles(Path root, String name, RunPlan plan, Map<String, Object> status
             throw new TolException("nothing to report in " + root + ": no run.json, clusters.parquet or predictions",
                     "pass a 'tol filter' --output directory, a 'tol pdq dedup' output or a Parquet file", ExitCodes.USAGE, null);
         }
-        DoneState done = DoneState.load(out);
+        // sizes only, as tol status: a report must not read every part twice over (collect checks the checksums)
+        DoneState done = DoneState.load(out, org.tol.checkpoint.PartCheck.Depth.SIZE).withInputs(plan.unitInputKeys());
         Map<Path, WorkUnit> unitOfPart = new LinkedHashMap<>();
         List<RankedPart> counted = new ArrayList<>();
         for (WorkUnit u : plan.units()) {
