@@ -32,6 +32,7 @@ final class RowReader<P> implements Runnable {
 
     private final WorkUnit unit;
     private final long skipRows;
+    private final long endRow;
     private final ImageFilter<P> filter;
     private final ImageDecoder decoder;
     private final ExecutorService pool;
@@ -44,8 +45,10 @@ final class RowReader<P> implements Runnable {
      */
     private final Semaphore rawInFlight;
 
-    RowReader(WorkUnit unit, long skipRows, ImageFilter<P> filter, ImageDecoder decoder, ExecutorService pool,
-            BlockingQueue<Object> queue, StopFlag stop, int prepThreads) {
+    /** Reads rows {@code [skipRows, endRow)} of the unit; {@code endRow < 0}: to the unit's end. */
+    RowReader(WorkUnit unit, long skipRows, long endRow, ImageFilter<P> filter, ImageDecoder decoder,
+            ExecutorService pool, BlockingQueue<Object> queue, StopFlag stop, int prepThreads) {
+        this.endRow = endRow;
         this.rawInFlight = new Semaphore(Math.max(2, prepThreads + 1));
         this.unit = unit;
         this.skipRows = skipRows;
@@ -70,6 +73,9 @@ final class RowReader<P> implements Runnable {
             for (Row row = rows.next(); row != null; row = rows.next(), index++) {
                 if (index < skipRows) {
                     continue;
+                }
+                if (endRow >= 0 && index >= endRow) {
+                    break;
                 }
                 if (stop.stopped() || Thread.currentThread().isInterrupted()) {
                     return;

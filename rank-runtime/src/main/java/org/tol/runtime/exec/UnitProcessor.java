@@ -55,8 +55,16 @@ public final class UnitProcessor<P> {
     }
 
     public Result process(WorkUnit unit, long resumeRow, PartSink sink) throws Exception {
+        return process(unit, resumeRow, -1, sink);
+    }
+
+    /**
+     * Processes rows {@code [resumeRow, endRow)} of the unit ({@code endRow < 0}: to its end, and the last part is
+     * marked as the unit's last). A bounded range fills a gap before rows that are already committed.
+     */
+    public Result process(WorkUnit unit, long resumeRow, long endRow, PartSink sink) throws Exception {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(queueCapacity);
-        Thread reader = new Thread(new RowReader<>(unit, resumeRow, filter, decoder, pool, queue, stop, prepThreads),
+        Thread reader = new Thread(new RowReader<>(unit, resumeRow, endRow, filter, decoder, pool, queue, stop, prepThreads),
                 "tol-reader-rank" + stats.rank);
         reader.setDaemon(true);
         reader.start();
@@ -84,7 +92,7 @@ public final class UnitProcessor<P> {
                         failed += writeBatch(batch, sink);
                         rows += batch.size();
                     }
-                    sink.commit(true);
+                    sink.commit(endRow < 0);
                     return new Result(Outcome.DONE, rows, failed, null);
                 }
                 @SuppressWarnings("unchecked")
