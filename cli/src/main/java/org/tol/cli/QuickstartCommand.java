@@ -60,6 +60,12 @@ public final class QuickstartCommand implements Callable<Integer> {
         addWds(s, d, data);
         addClip(s, d, data);
         addDetectors(s, d, data);
+        s.add(new Step("select: non-empty frames not labelled 'demo: dark'", List.of("select", "--predictions",
+                "md=" + d + "/megadetector", "--predictions", "clip=" + d + "/clip", "--where", "md.is_empty = false", "--where",
+                "clip.pred_label <> 'demo: dark'", "--output", d + "/keep.parquet", "--force"), Set.of(0),
+                d + "/keep.parquet (uuid + the columns used)", "kept"));
+        s.add(new Step("report: one HTML page about every run", List.of("report", d + "/clip", d + "/megadetector", d + "/faces",
+                d + "/pdq/dedup", stats, "--output", d + "/report.html"), Set.of(0), d + "/report.html (open it in a browser)"));
         return s;
     }
 
@@ -172,6 +178,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         out.println("quickstart summary (" + dir.toAbsolutePath() + "):");
         summary.forEach(line -> out.println("  " + line));
         out.println(ok ? "quickstart finished: every step did what it should." : "quickstart FAILED at the step marked FAIL.");
+        if (ok) {
+            out.println("report: " + dir.resolve("report.html").toAbsolutePath());
+        }
         return ok ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 

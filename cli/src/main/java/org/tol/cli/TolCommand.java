@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
             org.tol.cli.runtime.StatusCommand.class,
             org.tol.cli.runtime.VerifyCommand.class,
             org.tol.cli.runtime.LaunchCommand.class,
+            org.tol.cli.results.ReportCommand.class,
+            org.tol.cli.results.SelectCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

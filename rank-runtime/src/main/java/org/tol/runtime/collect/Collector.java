@@ -57,6 +57,7 @@ public final class Collector {
         List<Map<String, Object>> damaged = new ArrayList<>();
         Map<String, String> failedUnits = done.failed();
         long rowsOut = 0;
+        org.tol.runtime.status.StageProgress progress = new org.tol.runtime.status.StageProgress("collect", plan.units().size(), "units");
         try (ParquetRowWriter preds = ParquetRowWriter.create(target, columns);
                 ParquetRowWriter fails = ParquetRowWriter.create(out.failures(), columns)) {
             for (WorkUnit unit : plan.units()) {
@@ -89,6 +90,7 @@ public final class Collector {
                         break;
                     }
                 }
+                progress.step(1);
                 List<Map<String, Object>> bad = DamageReport.damagedParts(done, unit.id());
                 damaged.addAll(bad);
                 if (!complete) {
@@ -109,6 +111,7 @@ public final class Collector {
             preds.commit();
             fails.commit();
         }
+        progress.finish();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("filter", plan.filter());
         summary.put("fingerprint", plan.fingerprint());
@@ -130,6 +133,10 @@ public final class Collector {
         summary.put("damaged_parts", damaged);
         summary.put("ranks", RankStatsFiles.read(out));
         summary.put("predictions", target.toAbsolutePath().toString());
+        if (org.tol.runtime.embed.EmbeddingSet.has(columns)) {
+            var e = org.tol.runtime.embed.EmbeddingSet.write(List.of(target), out.embeddings(), org.tol.runtime.embed.EmbeddingSet.shardRows());
+            summary.put("embeddings", Map.of("dir", out.embeddings().toString(), "rows", e.rows(), "shards", e.shards(), "dim", e.dim()));
+        }
         summary.put("failures", out.failures().toString());
         Json.writeAtomically(out.summary(), summary);
         int code = missing.isEmpty() || allowPartial ? ExitCodes.OK : ExitCodes.INCOMPLETE;
