@@ -55,7 +55,8 @@ class ProgressViewTest {
         assertEquals(1, s.unitsDone());
         assertTrue(!s.active() && !s.complete());
         StringWriter err2 = new StringWriter();
-        assertEquals(0, tol(new StringWriter(), err2, "status", d + "/run", "--watch", "--interval", "0.05"));
+        // status's exit code says how the run stands: 3, incomplete (no rank running, units missing)
+        assertEquals(3, tol(new StringWriter(), err2, "status", d + "/run", "--watch", "--interval", "0.05"));
         assertTrue(err2.toString().contains(" 50% units 1/2"), err2.toString());
         assertTrue(err2.toString().contains("ETA ?"), err2.toString());
     }
