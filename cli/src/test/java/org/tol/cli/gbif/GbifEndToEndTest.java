@@ -185,7 +185,91 @@ class GbifEndToEndTest {
             assertEquals(0, GbifFetchTest.tol("gbif", "split", "--dataset-csv", tmp.resolve("verified_clean.csv").toString(),
                     "--split-prefix", again.toString()));
             assertArrayEquals(Files.readAllBytes(splits.resolve("test.csv")), Files.readAllBytes(again.resolve("test.csv")));
+
+            webdataset(images, splits, expectTrain, expectTest, chosen);
         }
+    }
+
+    private void webdataset(Path images, Path splits, List<String> train, List<String> test, String testCore)
+            throws Exception {
+        Path wds = tmp.resolve("wds");
+        Path map = tmp.resolve("categories.json");
+        assertEquals(0, GbifFetchTest.tol("gbif", "webdataset", "--annotations-csv", splits.resolve("train.csv").toString(),
+                "--dataset-path", images.toString(), "--image-path-column", "image_path", "--label-column",
+                "acceptedTaxonKey", "--webdataset-pattern", wds.resolve("train-%06d.tar").toString(),
+                "--columns-to-json", "datasetKey,lifeStage,decimalLatitude", "--save-category-map-json", map.toString()));
+        assertEquals(Map.of("11", 0, "12", 1), org.tol.io.json.Json.mapper().readValue(map.toFile(), Map.class));
+        Map<String, Map<String, byte[]>> samples = readTar(wds.resolve("train-000000.tar"));
+        assertTrue(Files.exists(wds.resolve("train-000000.tar.json")), "tol manifest next to the shard");
+        assertFalse(Files.exists(wds.resolve("train-000001.tar")));
+        assertEquals(train.size(), samples.size());
+        for (String p : train) {
+            String key = p.substring(0, p.length() - 4).toLowerCase().replace('/', '_');
+            Map<String, byte[]> m = samples.get(key);
+            assertArrayEquals(Files.readAllBytes(images.resolve(p)), m.get("jpg"), p);
+            String core = p.substring(p.indexOf('/') + 1).split("[_.]")[0];
+            String taxon = Integer.parseInt(core) >= 407 ? "12" : "11";
+            assertEquals(taxon.equals("11") ? "0" : "1", new String(m.get("cls")));
+            String life = core.equals("406") ? "null" : core.equals("403") ? "\"Imago\"" : "\"Adult\"";
+            assertEquals("{\"datasetKey\": \"" + DS + "\", \"lifeStage\": " + life + ", \"decimalLatitude\": 45.5}",
+                    new String(m.get("json")));
+        }
+
+        // test split: the training map, a MegaDetector crop without a resize (the reference crashed there)
+        Path md = tmp.resolve("md.json");
+        String first = test.get(0);
+        Files.writeString(md, "{\"images\": [{\"file\": \"" + first + "\", \"detections\": ["
+                + "{\"category\": \"1\", \"conf\": 0.3, \"bbox\": [0.0, 0.0, 1.0, 1.0]},"
+                + "{\"category\": \"1\", \"conf\": 0.9, \"bbox\": [0.25, 0.5, 0.25, 0.125]}]}]}");
+        assertEquals(0, GbifFetchTest.tol("gbif", "webdataset", "--annotations-csv", splits.resolve("test.csv").toString(),
+                "--dataset-path", images.toString(), "--image-path-column", "image_path", "--label-column",
+                "acceptedTaxonKey", "--webdataset-pattern", wds.resolve("test-%06d.tar").toString(),
+                "--category-map-json", map.toString(), "--megadetector-results-json", md.toString()));
+        Map<String, Map<String, byte[]>> t = readTar(wds.resolve("test-000000.tar"));
+        assertEquals(test.size(), t.size());
+        BufferedImage src = ImageIO.read(images.resolve(first).toFile());
+        double w = src.getWidth();
+        double h = src.getHeight();
+        double side = 1.2 * Math.max(0.25 * w, 0.125 * h);
+        double cx = 0.25 * w + 0.125 * w;
+        double cy = 0.5 * h + 0.0625 * h;
+        int left = (int) Math.max(0, cx - side / 2);
+        int right = (int) Math.min(w, cx + side / 2);
+        int upper = (int) Math.max(0, cy - side / 2);
+        int lower = (int) Math.min(h, cy + side / 2);
+        String key = first.substring(0, first.length() - 4).toLowerCase().replace('/', '_');
+        BufferedImage crop = ImageIO.read(new ByteArrayInputStream(t.get(key).get("jpg")));
+        assertEquals(right - left, crop.getWidth());
+        assertEquals(lower - upper, crop.getHeight());
+        assertEquals("0", new String(t.get(key).get("cls")));
+
+        // a label missing from the given map: the row is skipped and reported (the reference raised KeyError)
+        Path small = tmp.resolve("only12.json");
+        Files.writeString(small, "{\"12\": 0}");
+        assertEquals(3, GbifFetchTest.tol("gbif", "webdataset", "--annotations-csv", splits.resolve("train.csv").toString(),
+                "--dataset-path", images.toString(), "--image-path-column", "image_path", "--label-column",
+                "acceptedTaxonKey", "--webdataset-pattern", wds.resolve("only12-%06d.tar").toString(),
+                "--category-map-json", small.toString(), "--resize-min-size", "40"));
+        Map<String, Map<String, byte[]>> o12 = readTar(wds.resolve("only12-000000.tar"));
+        assertEquals(train.stream().filter(p -> Integer.parseInt(p.substring(p.indexOf('/') + 1, p.indexOf('/') + 4)) >= 407)
+                .count(), o12.size());
+        for (Map<String, byte[]> m : o12.values()) {
+            BufferedImage bi = ImageIO.read(new ByteArrayInputStream(m.get("jpg")));
+            assertEquals(40, Math.min(bi.getWidth(), bi.getHeight()), "shorter side resized to 40");
+        }
+    }
+
+    /** Reads a tar with Commons Compress (not tol's reader): key → extension → bytes, in member order. */
+    private static Map<String, Map<String, byte[]>> readTar(Path tar) throws Exception {
+        Map<String, Map<String, byte[]>> out = new LinkedHashMap<>();
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(tar))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                String n = e.getName();
+                int dot = n.indexOf('.', n.lastIndexOf('/') + 1);
+                out.computeIfAbsent(n.substring(0, dot), k -> new LinkedHashMap<>()).put(n.substring(dot + 1), in.readAllBytes());
+            }
+        }
+        return out;
     }
 
     private static byte[] bytes(ImageServer server, Img i) {

@@ -106,7 +106,7 @@ public final class WebDatasetJob {
                     for (int i = 0; i < jsonCols.size(); i++) {
                         j.put(o.columnsToJson().get(i), jsonValue(r[jsonCols.get(i)]));
                     }
-                    m.put("json", Json.mapper().writeValueAsBytes(j));
+                    m.put("json", Sample.utf8(pyJsonDumps(j)));
                 }
                 w.write(new Sample(key(r[pathCol]), m));
                 written++;
@@ -125,6 +125,21 @@ public final class WebDatasetJob {
             p = p.substring(0, dot);
         }
         return p.toLowerCase(java.util.Locale.ROOT).replace('.', '_').replace('/', '_');
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+
+    /** Python's {@code json.dumps} layout ({@code ", "} and {@code ": "} separators, ASCII escapes). */
+    static String pyJsonDumps(Map<String, Object> m) throws IOException {
+        StringBuilder b = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (b.length() > 1) {
+                b.append(", ");
+            }
+            b.append(PLAIN.writeValueAsString(e.getKey())).append(": ").append(PLAIN.writeValueAsString(e.getValue()));
+        }
+        return b.append('}').toString();
     }
 
     /** A CSV cell as pandas would give it to json.dumps: number when numeric, null when missing. */
