@@ -168,6 +168,53 @@ class GbifFetchTest {
         }
     }
 
+    @Test
+    void parquetOutputIsTreeOfLifeImagesInParquetAndResumes() throws Exception {
+        try (ImageServer server = new ImageServer()) {
+            TestArchive a = new TestArchive();
+            for (int i = 0; i < 7; i++) {
+                a.occ(Integer.toString(500 + i), DS, "11", "Adult").media(Integer.toString(500 + i),
+                        server.base() + "/good/q" + i + ".jpg");
+            }
+            Path zip = a.write(tmp.resolve("dwca.zip"));
+            Path ds = tmp.resolve("pq");
+            String[] args = {"gbif", "fetch", "--dwca-file", zip.toString(), "--dataset-path", ds.toString(),
+                "--output-format", "parquet", "--parquet-part-images", "3", "--progress-seconds", "0"};
+            assertEquals(0, tol(args));
+            List<Path> parts;
+            try (Stream<Path> s = Files.list(ds.resolve("data"))) {
+                parts = s.sorted().toList();
+            }
+            assertEquals(List.of("gbif_part00000.parquet", "gbif_part00001.parquet", "gbif_part00002.parquet"),
+                    parts.stream().map(p -> p.getFileName().toString()).toList());
+            Map<String, byte[]> byId = new HashMap<>();
+            for (Path p : parts) {
+                try (org.tol.io.parquet.ParquetRows rows = org.tol.io.parquet.ParquetRows.open(p,
+                        org.tol.io.parquet.ImageColumns.SCHEMA.stream().map(c -> c.name()).toList())) {
+                    for (org.tol.io.parquet.Row r = rows.next(); r != null; r = rows.next()) {
+                        byte[] img = r.binary("image");
+                        byId.put(r.string("source_id"), img);
+                        java.awt.image.BufferedImage bi = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(img));
+                        assertArrayEquals(new long[] {bi.getHeight(), bi.getWidth()}, r.longs("original_size"));
+                        assertEquals("gbif", r.string("source"));
+                        assertEquals("127.0.0.1", r.string("server"));
+                    }
+                }
+            }
+            assertEquals(7, byId.size());
+            for (int i = 0; i < 7; i++) {
+                assertArrayEquals(server.image("q" + i + ".jpg"), byId.get(Integer.toString(500 + i)));
+            }
+            assertEquals(0, tol("inspect", ds.resolve("data").toString()), "every row decodes with tol's decoder");
+            int requests = server.hits.size();
+            assertEquals(0, tol(args));
+            assertEquals(requests, server.hits.size(), "a rerun finds every image in the committed parts");
+            try (Stream<Path> s = Files.list(ds.resolve("data"))) {
+                assertEquals(3, s.count());
+            }
+        }
+    }
+
     /** The server-side name of a fetched file: k{i}.jpg for {DS}/{300+i}.jpg. */
     private static String name(Path f) {
         String n = f.getFileName().toString();
