@@ -8,5 +8,6 @@ import picocli.CommandLine.Command;
         description = "Training sets from a GBIF occurrence download (Darwin Core Archive): fetch, verify, delete, "
                 + "clean, split, webdataset. Same options, CSV columns and file names as ami-ml's ami-dataset.",
         subcommands = {GbifFetchCommand.class, GbifVerifyCommand.class, GbifDeleteCommand.class,
-            GbifCleanCommand.class, GbifSplitCommand.class, GbifWebdatasetCommand.class})
+            GbifCleanCommand.class, GbifSplitCommand.class, GbifWebdatasetCommand.class,
+            GbifDemoArchiveCommand.class})
 public final class GbifCommand extends GroupCommand {}

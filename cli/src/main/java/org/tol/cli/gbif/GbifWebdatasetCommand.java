@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code tol gbif webdataset}: ami-dataset create-webdataset on tol's wds-writer. */
 @Command(name = "webdataset", mixinStandardHelpOptions = true,
         description = {"Writes one WebDataset sample per CSV row (cls, jpg, json) into shards named by "
-                + "--webdataset-pattern (e.g. /data/train-%06d.tar), each with a tol manifest NAME.json.",
+                + "--webdataset-pattern (e.g. /data/train-%%06d.tar), each with a tol manifest NAME.json.",
             "Reuse the training set's category map for val/test (--save-category-map-json, then --category-map-json).",
             "Exit 3 when rows were skipped (missing or unreadable file, label not in the category map)."})
 public final class GbifWebdatasetCommand implements Callable<Integer> {
