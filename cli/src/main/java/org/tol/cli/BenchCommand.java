@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             org.tol.cli.detect.MegaDetectorPrepBenchCommand.class,
             org.tol.cli.detect.FacesPrepBenchCommand.class,
             org.tol.cli.bench.PdqBenchCommand.class,
+            org.tol.cli.bench.WdsBuildBenchCommand.class,
             org.tol.cli.bench.GbifFetchBenchCommand.class,
         })
 public final class BenchCommand extends GroupCommand {}

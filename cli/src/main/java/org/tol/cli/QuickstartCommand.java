@@ -56,6 +56,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                 stats + "/predictions.parquet, failures.parquet (the 3 bad rows), summary.json", "collected"));
         s.add(new Step("status of the image-stats run", List.of("status", stats), Set.of(0), "progress rebuilt from files", d));
         addPdq(s, d, data);
+        addWds(s, d, data);
         addClip(s, d, data);
         addDetectors(s, d, data);
         return s;
@@ -68,6 +69,19 @@ public final class QuickstartCommand implements Callable<Integer> {
                 Set.of(0), hash + "/predictions.parquet (hash_pdq, pdq_hex, pdq_quality)"));
         s.add(new Step("pdq dedup (finds the planted near-duplicates)", List.of("pdq", "dedup", "--input", hash,
                 "--output", d + "/pdq/dedup"), Set.of(0), d + "/pdq/dedup"));
+    }
+
+    /** WebDataset shards of the sample on 2 ranks, then check and catalog them (split "val"). */
+    private static void addWds(List<Step> s, String d, String data) {
+        String shards = d + "/wds/224x224/val";
+        s.add(new Step("wds build on 2 local ranks (3 bad rows -> exit 3)", List.of("launch", "--local", "2", "--", "wds",
+                "build", "--input", data, "--taxa", d + "/sample/attributes/taxonomy.parquet", "--output",
+                d + "/wds-build", "--publish-dir", shards, "--shard-max-count", "40"), Set.of(3),
+                shards + "/shard-NNNNNN.tar (+ .tar.json manifests)"));
+        s.add(new Step("wds check --decode", List.of("wds", "check", shards, "--decode", "--report-dir", d + "/wds"),
+                Set.of(0), d + "/wds/bad-shards.txt, wds-check.json"));
+        s.add(new Step("wds catalog", List.of("wds", "catalog", "--dir", d + "/wds/224x224"), Set.of(0),
+                d + "/wds/224x224/catalog.csv (17 columns)"));
     }
 
     /** CLIP top-1 against a support set, with a demo model of CLIP's signature (labels by colour, not CLIP). */

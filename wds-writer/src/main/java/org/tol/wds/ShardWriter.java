@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.tol.io.fs.AtomicFiles;
+import org.tol.io.fs.NonClosingOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,22 +43,20 @@ public final class ShardWriter implements Closeable {
         }
     }
 
-    private final Path dir;
-    private final ShardNumbering numbering;
+    private final ShardPlacement placement;
     private final Options options;
     private final Consumer<ShardManifest> onClosed;
     private final List<ShardManifest> finished = new ArrayList<>();
     private Open current;
 
-    public ShardWriter(Path dir, ShardNumbering numbering, Options options, Consumer<ShardManifest> onClosed) {
-        this.dir = dir;
-        this.numbering = numbering;
+    public ShardWriter(ShardPlacement placement, Options options, Consumer<ShardManifest> onClosed) {
+        this.placement = placement;
         this.options = options;
         this.onClosed = onClosed == null ? m -> {} : onClosed;
     }
 
     public ShardWriter(Path dir, Options options) {
-        this(dir, ShardNumbering.single(), options, null);
+        this(ShardPlacement.directory(dir, ShardNumbering.single()), options, null);
     }
 
     public void write(Sample sample) throws IOException {
@@ -97,13 +96,7 @@ public final class ShardWriter implements Closeable {
     }
 
     private Open open() throws IOException {
-        Files.createDirectories(dir);
-        long number = numbering.next(ShardNames.taken(dir));
-        Path target = dir.resolve(ShardNames.tarName(number));
-        if (Files.exists(target) || Files.exists(ShardNames.manifestOf(target))) {
-            throw new IOException("shard " + target + " exists already; numbering must not reuse it");
-        }
-        return new Open(target, AtomicFiles.tempSibling(target));
+        return new Open(placement.next());
     }
 
     private void finishCurrent() throws IOException {
@@ -114,11 +107,13 @@ public final class ShardWriter implements Closeable {
         current = null;
         boolean ok = false;
         try {
-            o.tar.close(); // end-of-archive blocks; the channel stays open (KeepOpen)
+            o.tar.close(); // end-of-archive blocks; the channel stays open (NonClosingOutputStream)
             o.buffered.flush();
             o.channel.force(false);
             o.channel.close();
-            AtomicFiles.moveAtomically(o.temp, o.target);
+            if (!o.temp.equals(o.target)) {
+                AtomicFiles.moveAtomically(o.temp, o.target);
+            }
             ok = true;
         } finally {
             if (!ok) {
@@ -128,7 +123,7 @@ public final class ShardWriter implements Closeable {
         }
         ShardManifest m = new ShardManifest(o.target.getFileName().toString(), o.counter.count,
                 HexFormat.of().formatHex(o.digest.digest()), o.tar.payloadBytes(), List.copyOf(o.entries));
-        m.write(ShardNames.manifestOf(o.target));
+        m.write(o.manifest);
         finished.add(m);
         LOG.info("closed {} ({} samples, {} bytes)", o.target, m.sampleCount(), m.bytes());
         onClosed.accept(m);
@@ -138,6 +133,7 @@ public final class ShardWriter implements Closeable {
     private static final class Open {
         final Path target;
         final Path temp;
+        final Path manifest;
         final FileChannel channel;
         final MessageDigest digest;
         final Counting counter;
@@ -145,9 +141,10 @@ public final class ShardWriter implements Closeable {
         final TarSampleWriter tar;
         final List<ShardManifest.Entry> entries = new ArrayList<>();
 
-        Open(Path target, Path temp) throws IOException {
-            this.target = target;
-            this.temp = temp;
+        Open(ShardPlacement.Slot slot) throws IOException {
+            this.target = slot.tar();
+            this.temp = slot.writeTo();
+            this.manifest = slot.manifest();
             this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
@@ -156,7 +153,8 @@ public final class ShardWriter implements Closeable {
             }
             this.counter = new Counting(new DigestOutputStream(Channels.newOutputStream(channel), digest));
             this.buffered = new BufferedOutputStream(counter, 1 << 16);
-            this.tar = new TarSampleWriter(new KeepOpen(buffered));
+            // the tar library closes its stream; the channel must stay open until it is fsync'd
+            this.tar = new TarSampleWriter(new NonClosingOutputStream(buffered));
         }
     }
 
@@ -177,23 +175,6 @@ public final class ShardWriter implements Closeable {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             count += len;
-        }
-    }
-
-    /** The tar library closes its stream; the shard's channel must stay open until it is fsync'd. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -16,6 +16,12 @@ public interface UnitOutput {
      */
     Path file(String relativePath) throws IOException;
 
+    /**
+     * A private, empty directory for temporary files (spill files, sort runs) on the same file system as OUT;
+     * deleted with everything in it once the unit is committed or abandoned.
+     */
+    Path scratch() throws IOException;
+
     /** True once the rank was asked to stop (SIGTERM/SIGUSR1); a long unit may give up early by throwing. */
     boolean stopRequested();
 

@@ -30,7 +30,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> report = StatusReport.build(new OutLayout(out.toAbsolutePath()), staleSeconds);
+        Map<String, Object> report = OutputErrors.oneLine(out,
+                () -> StatusReport.build(new OutLayout(out.toAbsolutePath()), staleSeconds));
         spec.commandLine().getOut().println(json ? Json.pretty(report) : StatusReport.text(report));
         return 0;
     }

@@ -1,7 +1,6 @@
 package org.tol.runtime.collect;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,42 +47,49 @@ public final class Collector {
             throw new TolException("no run found in " + out.root() + " (run.json is missing)",
                     "pass the --output directory of a 'tol filter' run", ExitCodes.USAGE, null);
         }
-        DoneState done = DoneState.load(out);
+        DoneState done = DoneState.load(out).withInputs(plan.unitInputKeys());
         List<Column> columns = columnsOf(plan, done);
         List<String> names = columns.stream().map(Column::name).toList();
         RowDeduplicator dedup = new RowDeduplicator(names, MAX_EXAMPLES);
         Map<String, Long> byStatus = new TreeMap<>();
         Map<String, Long> byLabel = new TreeMap<>();
         List<Map<String, Object>> missing = new ArrayList<>();
+        List<Map<String, Object>> damaged = new ArrayList<>();
         Map<String, String> failedUnits = done.failed();
         long rowsOut = 0;
         try (ParquetRowWriter preds = ParquetRowWriter.create(target, columns);
                 ParquetRowWriter fails = ParquetRowWriter.create(out.failures(), columns)) {
             for (WorkUnit unit : plan.units()) {
                 List<RankedPart> chain = done.contiguousParts(unit.id());
-                boolean complete = done.isDone(unit) && !chain.isEmpty() && chain.get(chain.size() - 1).record().last();
+                boolean complete = !chain.isEmpty() && chain.get(chain.size() - 1).record().last();
+                String unreadable = null;
                 for (RankedPart p : chain) {
-                    if (!Files.exists(p.file())) {
+                    try {
+                        rowsOut += PartRows.forEach(p.file(), names, row -> {
+                            if (!dedup.firstTime(row)) {
+                                return;
+                            }
+                            preds.write(row);
+                            String status = String.valueOf(row.get("status"));
+                            byStatus.merge(status, 1L, Long::sum);
+                            if (!"ok".equals(status)) {
+                                fails.write(row);
+                            }
+                            Object label = row.get("label");
+                            if (label != null) {
+                                byLabel.merge(label.toString(), 1L, Long::sum);
+                            }
+                        });
+                    } catch (IOException | RuntimeException e) {
+                        // Only parts listed without a checksum (older manifests) can get here.
                         complete = false;
-                        LOG.error("committed part {} of {} is missing on disk", p.file(), unit.id());
-                        continue;
+                        unreadable = p.file().getFileName() + ": " + oneLine(e);
+                        LOG.error("committed part {} of {} is unreadable: {}", p.file(), unit.id(), oneLine(e));
+                        break;
                     }
-                    rowsOut += PartRows.forEach(p.file(), names, row -> {
-                        if (!dedup.firstTime(row)) {
-                            return;
-                        }
-                        preds.write(row);
-                        String status = String.valueOf(row.get("status"));
-                        byStatus.merge(status, 1L, Long::sum);
-                        if (!"ok".equals(status)) {
-                            fails.write(row);
-                        }
-                        Object label = row.get("label");
-                        if (label != null) {
-                            byLabel.merge(label.toString(), 1L, Long::sum);
-                        }
-                    });
                 }
+                List<Map<String, Object>> bad = DamageReport.damagedParts(done, unit.id());
+                damaged.addAll(bad);
                 if (!complete) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("unit", unit.id());
@@ -91,7 +97,10 @@ public final class Collector {
                     long rows = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).record().endRow();
                     m.put("rows_committed", rows);
                     String failed = failedUnits.get(unit.logLine());
-                    m.put("reason", failed != null ? "failed: " + failed
+                    m.put("reason", unreadable != null ? "unreadable part " + unreadable
+                            : !bad.isEmpty() ? "damaged part " + bad.get(0).get("part") + " (" + bad.get(0).get("problem")
+                                    + "): redone from row " + rows + " by the next filter run"
+                            : failed != null ? "failed: " + failed
                             : rows > 0 ? "partial: interrupted after " + rows + " rows" : "not processed");
                     missing.add(m);
                 }
@@ -107,6 +116,7 @@ public final class Collector {
         summary.put("units_missing", missing.size());
         summary.put("rows_read", rowsOut);
         summary.put("rows", dedup.unique());
+        summary.put("rows_null_uuid", dedup.nullUuids());
         summary.put("rows_by_status", byStatus);
         if (!byLabel.isEmpty()) {
             summary.put("rows_by_label", byLabel);
@@ -115,6 +125,7 @@ public final class Collector {
         summary.put("duplicate_uuids_conflicting", dedup.conflicts());
         summary.put("conflicting_examples", dedup.conflictExamples());
         summary.put("missing_units", missing);
+        summary.put("damaged_parts", damaged);
         summary.put("ranks", RankStatsFiles.read(out));
         summary.put("predictions", target.toAbsolutePath().toString());
         summary.put("failures", out.failures().toString());
@@ -123,11 +134,18 @@ public final class Collector {
         return new Result(code, summary, missing);
     }
 
+    private static String oneLine(Exception e) {
+        String msg = e.getMessage();
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
+    }
+
     private static List<Column> columnsOf(RunPlan plan, DoneState done) throws IOException {
         for (WorkUnit u : plan.units()) {
             for (RankedPart p : done.contiguousParts(u.id())) {
-                if (Files.exists(p.file())) {
+                try {
                     return ParquetFileInfo.read(p.file()).columns();
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("cannot read the schema of {}: {}", p.file(), e.toString());
                 }
             }
         }

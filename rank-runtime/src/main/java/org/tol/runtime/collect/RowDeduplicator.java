@@ -18,6 +18,7 @@ final class RowDeduplicator {
     private final int maxExamples;
     private final Map<String, Long> seen = new HashMap<>();
     private long identical;
+    private long nullUuids;
     private long conflicts;
     private final List<String> examples = new ArrayList<>();
 
@@ -30,6 +31,7 @@ final class RowDeduplicator {
     boolean firstTime(Map<String, Object> row) {
         Object uuid = row.get("uuid");
         if (uuid == null) {
+            nullUuids++;
             return true;
         }
         long digest = digest(row);
@@ -48,8 +50,13 @@ final class RowDeduplicator {
         return false;
     }
 
+    /** Rows written: one per distinct uuid, plus every row without a uuid (those cannot be deduplicated). */
     long unique() {
-        return seen.size();
+        return seen.size() + nullUuids;
+    }
+
+    long nullUuids() {
+        return nullUuids;
     }
 
     long identicalDuplicates() {

@@ -83,7 +83,7 @@ final class StageCommit {
             AppendLog.append(processed, unit.logLine());
             stats.unitsDone.incrementAndGet();
             stats.bytesDone.addAndGet(unit.bytes());
-            StageFiles.deleteTree(staged.dir());
+            staged.discard();
         };
     }
 }

@@ -27,6 +27,7 @@ final class StagingOutput implements UnitOutput {
         this.stop = stop;
         this.stats = stats;
         StageFiles.deleteTree(dir);
+        StageFiles.deleteTree(dir.resolveSibling(dir.getFileName() + ".scratch"));
         Files.createDirectories(dir);
     }
 
@@ -38,6 +39,14 @@ final class StagingOutput implements UnitOutput {
         }
         Path p = dir.resolve(rel);
         Files.createDirectories(p.getParent());
+        return p;
+    }
+
+    @Override
+    public Path scratch() throws IOException {
+        // Outside dir(): the files under dir() are exactly the unit's outputs.
+        Path p = dir.resolveSibling(dir.getFileName() + ".scratch");
+        Files.createDirectories(p);
         return p;
     }
 
@@ -54,6 +63,12 @@ final class StagingOutput implements UnitOutput {
 
     Path dir() {
         return dir;
+    }
+
+    /** Deletes the unit's staged files and scratch directory. */
+    void discard() throws IOException {
+        StageFiles.deleteTree(dir);
+        StageFiles.deleteTree(dir.resolveSibling(dir.getFileName() + ".scratch"));
     }
 
     /** The files the stage asked for, in request order (relative to OUT). */
