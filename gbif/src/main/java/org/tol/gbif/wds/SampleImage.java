@@ -2,15 +2,10 @@ package org.tol.gbif.wds;
 
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.tol.api.image.RgbImage;
 import org.tol.filters.resample.PillowResampler;
 import org.tol.filters.resample.ResampleKernel;
-import org.tol.io.image.RawBgr;
+import org.tol.io.image.ImageEncoder;
 
 /**
  * The pixel path of the reference's create-webdataset when a MegaDetector JSON or {@code --resize-min-size} is
@@ -20,6 +15,7 @@ import org.tol.io.image.RawBgr;
  */
 public final class SampleImage {
     private static final PillowResampler BILINEAR = new PillowResampler(ResampleKernel.BILINEAR);
+    private static final ImageEncoder JPEG_100 = new ImageEncoder(ImageEncoder.Format.JPEG, 100);
 
     private SampleImage() {}
 
@@ -89,16 +85,6 @@ public final class SampleImage {
 
     /** JPEG at quality 100, as webdataset encodes an array under "jpg". */
     public static byte[] jpeg100(RgbImage img) {
-        try (Mat bgr = new Mat(img.height(), img.width(), opencv_core.CV_8UC3);
-                BytePointer buf = new BytePointer();
-                IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, 100)) {
-            bgr.data().put(RawBgr.fromRgb(img));
-            if (!opencv_imgcodecs.imencode(".jpg", bgr, buf, params)) {
-                throw new IllegalStateException("OpenCV could not encode a JPEG");
-            }
-            byte[] out = new byte[(int) buf.limit()];
-            buf.get(out);
-            return out;
-        }
+        return JPEG_100.encode(img);
     }
 }
