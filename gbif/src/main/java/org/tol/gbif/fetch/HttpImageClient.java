@@ -45,7 +45,7 @@ public final class HttpImageClient implements AutoCloseable {
     public FetchResult fetch(String url) throws InterruptedException {
         URI uri;
         try {
-            uri = url == null ? null : URI.create(url.trim());
+            uri = url == null ? null : URI.create(url.trim().replace(" ", "%20")); // GBIF URLs may hold spaces
         } catch (IllegalArgumentException e) {
             uri = null;
         }
