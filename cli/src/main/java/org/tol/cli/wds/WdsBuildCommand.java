@@ -75,7 +75,11 @@ public final class WdsBuildCommand implements Callable<Integer> {
         if (code != ExitCodes.OK && code != ExitCodes.INCOMPLETE) {
             return code;
         }
-        ShardPublisher.Summary s = ShardPublisher.publish(output, shards.publishDir);
+        ShardPublisher.Summary s = ShardPublisher.publish(output, shards.publishDir, (id, path, dir) -> {
+            try (WdsBuildStage stage = new WdsBuildStage(o)) {
+                stage.run(new org.tol.api.stage.StageUnit(id, path, 0), org.tol.stages.wds.UnitRepair.into(dir));
+            }
+        });
         // stdout holds the stage summary (JSON with --json); the publish result goes to stderr and build-summary.json
         PrintWriter out = spec.commandLine().getErr();
         if (!s.missingUnits().isEmpty()) {
@@ -87,8 +91,8 @@ public final class WdsBuildCommand implements Callable<Integer> {
         out.printf("%d samples in %d shards -> %s; %d rows failed %s%s%n", s.samples(), s.shards(), s.shardsDir(),
                 s.failedRows(), s.failuresByStatus(),
                 s.duplicateKeysDropped() > 0 ? "; " + s.duplicateKeysDropped() + " duplicate keys dropped" : "");
-        // As every stage: 3 when this rank's units had failed rows (listed in build-summary.json) or a unit
-        // shard no longer matched its manifest (not published).
-        return s.complete() ? code : ExitCodes.INCOMPLETE;
+        // 3 whenever the published build has failed rows (listed in build-summary.json), also on a rerun that had
+        // nothing left to do, or a damaged unit shard could not be repaired (then nothing was published).
+        return s.complete() && s.failedRows() == 0 ? code : ExitCodes.INCOMPLETE;
     }
 }

@@ -62,7 +62,11 @@ public final class WdsBuildTol10mCommand implements Callable<Integer> {
         if (code != ExitCodes.OK && code != ExitCodes.INCOMPLETE) {
             return code;
         }
-        ShardPublisher.Summary s = ShardPublisher.publish(output, shards.publishDir);
+        ShardPublisher.Summary s = ShardPublisher.publish(output, shards.publishDir, (id, path, dir) -> {
+            try (Tol10mStage stage = new Tol10mStage(o)) {
+                stage.run(new org.tol.api.stage.StageUnit(id, path, 0), org.tol.stages.wds.UnitRepair.into(dir));
+            }
+        });
         // stdout holds the stage summary (JSON with --json); the publish result goes to stderr and build-summary.json
         PrintWriter out = spec.commandLine().getErr();
         if (!s.missingUnits().isEmpty()) {
@@ -72,6 +76,6 @@ public final class WdsBuildTol10mCommand implements Callable<Integer> {
         }
         out.printf("%d samples in %d shards -> %s; %d rows failed %s%n", s.samples(), s.shards(), s.shardsDir(),
                 s.failedRows(), s.failuresByStatus());
-        return s.complete() ? code : ExitCodes.INCOMPLETE;
+        return s.complete() && s.failedRows() == 0 ? code : ExitCodes.INCOMPLETE;
     }
 }

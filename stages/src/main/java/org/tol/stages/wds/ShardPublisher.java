@@ -23,8 +23,6 @@ import org.tol.checkpoint.StageRecord;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.fs.AtomicFiles;
 import org.tol.io.json.Json;
-import org.tol.wds.ShardCheck;
-import org.tol.wds.ShardChecker;
 import org.tol.wds.ShardManifest;
 import org.tol.wds.ShardNames;
 import org.tol.wds.ShardPlacement;
@@ -36,8 +34,9 @@ import org.tol.wds.Sample;
  * Publishes a finished {@code wds build}: every committed unit's shards, in unit-id order, become
  * {@code OUT/shards/shard-000000.tar ...} (hard links, so no copy; a copy where links are not supported), each
  * with its manifest, plus {@code OUT/build-summary.json}. The numbering depends only on the inputs, never on the
- * rank count. Unit shards are verified against their manifests first; a key already published by an earlier
- * unit is dropped by rewriting that shard, so no key is in two shards. Idempotent, and serialised by a lock
+ * rank count. Unit shards are verified against their manifests first and a damaged unit is rebuilt
+ * ({@link UnitRepair}); a key already published by an earlier unit is dropped by rewriting that shard, so no key
+ * is in two shards. Idempotent, and serialised by a lock
  * file so that whichever rank finishes last may run it.
  */
 public final class ShardPublisher {
@@ -51,23 +50,27 @@ public final class ShardPublisher {
 
     private ShardPublisher() {}
 
-    /** Publishes into {@code OUT/shards}. */
+    /** Publishes into {@code OUT/shards}, without repairs. */
     public static Summary publish(Path outRoot) throws IOException {
-        return publish(outRoot, null);
+        return publish(outRoot, null, null);
     }
 
-    /** Publishes into {@code shardsDir} (null: {@code OUT/shards}), e.g. {@code .../224x224/val} for a catalog. */
-    public static Summary publish(Path outRoot, Path shardsDir) throws IOException {
+    /**
+     * Publishes into {@code shardsDir} (null: {@code OUT/shards}), e.g. {@code .../224x224/val} for a catalog.
+     * A committed unit whose shards no longer match their manifests is rebuilt with {@code rebuilder} (when not
+     * null) and repaired; while any damage remains nothing is (re)published.
+     */
+    public static Summary publish(Path outRoot, Path shardsDir, UnitRepair.Rebuilder rebuilder) throws IOException {
         OutLayout out = new OutLayout(outRoot.toAbsolutePath());
         Files.createDirectories(out.root());
         Path dir = shardsDir != null ? shardsDir.toAbsolutePath() : out.root().resolve(SHARDS_DIR);
         try (FileChannel ch = FileChannel.open(out.root().resolve(".publish.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-            return publishLocked(out, dir);
+            return publishLocked(out, dir, rebuilder);
         }
     }
 
-    private static Summary publishLocked(OutLayout out, Path dir) throws IOException {
+    private static Summary publishLocked(OutLayout out, Path dir, UnitRepair.Rebuilder rebuilder) throws IOException {
         RunPlan plan = RunStore.read(out);
         DoneState done = DoneState.load(out);
         List<String> ids = new ArrayList<>();
@@ -95,21 +98,22 @@ public final class ShardPublisher {
         if (!missing.isEmpty()) {
             return new Summary(false, ids.size(), missing, 0, 0, failed, byStatus, 0, List.of(), null);
         }
+        List<String> bad = verifyAndRepair(out, plan, ids, done, rebuilder);
+        if (!bad.isEmpty()) {
+            LOG.error("{} unit shards do not match their manifests and could not be repaired; nothing was published: {}",
+                    bad.size(), bad);
+            Summary s = new Summary(false, ids.size(), List.of(), 0, 0, failed, byStatus, 0, bad, dir.toString());
+            Json.writeAtomically(out.root().resolve("build-summary.json"), s);
+            return s;
+        }
         Files.createDirectories(dir);
         Set<String> published = new HashSet<>();
-        List<String> bad = new ArrayList<>();
         long samples = 0;
         long dropped = 0;
         int n = 0;
-        ShardChecker verifier = new ShardChecker(null, false);
         for (String id : ids) {
             for (Path src : unitShards(out.root(), done.stageCommit(id))) {
                 ShardManifest m = ShardManifest.read(ShardNames.manifestOf(src));
-                ShardCheck check = verifier.check(src);
-                if (!check.ok()) {
-                    bad.add(src + ": " + check.problems().get(0).detail());
-                    continue;
-                }
                 List<ShardManifest.Entry> keep = new ArrayList<>();
                 for (ShardManifest.Entry e : m.samples()) {
                     if (published.add(e.key())) {
@@ -131,13 +135,29 @@ public final class ShardPublisher {
             }
         }
         removeStale(dir, n);
-        if (!bad.isEmpty()) {
-            LOG.error("{} unit shards do not match their manifests; they were not published: {}", bad.size(), bad);
-        }
-        Summary s = new Summary(bad.isEmpty(), ids.size(), List.of(), samples, n, failed, byStatus, dropped, bad,
+        Summary s = new Summary(true, ids.size(), List.of(), samples, n, failed, byStatus, dropped, List.of(),
                 dir.toString());
         Json.writeAtomically(out.root().resolve("build-summary.json"), s);
         return s;
+    }
+
+    /** Checks every unit shard against its manifest (size, SHA-256), repairing what it can; returns what is left. */
+    private static List<String> verifyAndRepair(OutLayout out, RunPlan plan, List<String> ids, DoneState done,
+            UnitRepair.Rebuilder rebuilder) {
+        Map<String, String> paths = new java.util.HashMap<>();
+        plan.units().forEach(u -> paths.put(u.id(), u.path()));
+        List<String> bad = new ArrayList<>();
+        for (String id : ids) {
+            StageRecord rec = done.stageCommit(id);
+            List<Path> damaged = unitShards(out.root(), rec).stream().filter(p -> !UnitRepair.intact(p)).toList();
+            if (damaged.isEmpty()) {
+                continue;
+            }
+            List<Path> left = rebuilder == null ? damaged
+                    : UnitRepair.repair(out.root(), id, paths.get(id), rec, damaged, rebuilder);
+            left.forEach(p -> bad.add(p.toString()));
+        }
+        return bad;
     }
 
     /** The shard tars of a committed unit, by name. */
