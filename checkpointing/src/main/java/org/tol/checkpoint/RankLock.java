@@ -74,6 +74,15 @@ public final class RankLock implements AutoCloseable {
             FileLock lock;
             try {
                 lock = ch.tryLock();
+                // A sibling rank's probe (refuseOtherJobs) holds a free lock for a moment: look again briefly.
+                for (int i = 0; lock == null && i < 10; i++) {
+                    Thread.sleep(20);
+                    lock = ch.tryLock();
+                }
+            } catch (InterruptedException e) {
+                ch.close();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while taking " + abs, e);
             } catch (IOException e) {
                 ch.close();
                 throw new TolException("cannot lock " + abs + ": " + e.getMessage(),

@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
  * to {@link RuntimeLauncher#runStage}. Input and output options belong to each stage (their names differ).
  */
 public final class StageOptions {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     @Option(names = "--rank", paramLabel = "R", description = "This process's rank (default: SLURM_PROCID, RANK, or 0).")
     public Integer rank;
 
@@ -50,7 +53,8 @@ public final class StageOptions {
         int code = RuntimeLauncher.runStage(config, rank, worldSize, mpj, factory);
         boolean rankZero = org.tol.runtime.RankContext.detect(System.getenv(), rank, worldSize).rank() == 0;
         if (code != org.tol.api.ExitCodes.INTERRUPTED && rankZero) {
-            StageSummary.print(output, json, System.out);
+            StageSummary.print(output, json, mixee == null ? new java.io.PrintWriter(System.out, true)
+                    : mixee.commandLine().getOut());
         }
         return code;
     }

@@ -1,7 +1,7 @@
 package org.tol.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ final class StageSummary {
         return m;
     }
 
-    static void print(Path output, boolean json, PrintStream ps) {
+    static void print(Path output, boolean json, PrintWriter ps) {
         try {
             Map<String, Object> m = of(output);
             if (json) {
@@ -58,6 +58,7 @@ final class StageSummary {
                 ps.printf("%s: %s/%s units, %s rows, %s failed rows, %s files in %s%n", m.get("stage"), m.get("units_done"),
                         m.get("units_total"), m.get("rows"), m.get("failed_rows"), m.get("files"), output);
             }
+            ps.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -100,6 +100,15 @@ class StageRunnerTest {
                 && records.get(1).contains("\"details\":{\"k\":\"v\"}"), records.get(1));
         assertEquals(Set.of("/in/u0", "/in/u1", "/in/u2"), Set.copyOf(AppendLog.read(layout.processedLog(0))));
         assertFalse(Files.exists(layout.staging(0).resolve("u0")), "staging is emptied after commit");
+        Map<String, Object> status = org.tol.runtime.status.StatusReport.build(layout, 600);
+        assertEquals(3, ((Number) status.get("units_done")).intValue());
+        assertEquals(6L, ((Number) status.get("rows_committed")).longValue(), "tol status counts stage rows");
+        assertEquals(Boolean.TRUE, org.tol.runtime.status.VerifyReport.build(layout).get("ok"));
+        Files.writeString(out.resolve("u1/b.txt"), "damaged");
+        Map<String, Object> verify = org.tol.runtime.status.VerifyReport.build(layout);
+        assertEquals(Boolean.FALSE, verify.get("ok"), "tol verify checks a stage's files against their record");
+        assertTrue(verify.get("damaged_parts").toString().contains("u1/b.txt"), verify.toString());
+        Files.writeString(out.resolve("u1/b.txt"), "b of u1");
 
         ToyStage again = new ToyStage();
         assertEquals(ExitCodes.OK, run(out, again, new StopFlag()));
