@@ -18,5 +18,6 @@ import picocli.CommandLine.Command;
             org.tol.cli.bench.ExtractBenchCommand.class,
             org.tol.cli.bench.DecodeBenchCommand.class,
             org.tol.cli.bench.WdsBuildBenchCommand.class,
+            org.tol.cli.bench.GbifFetchBenchCommand.class,
         })
 public final class BenchCommand extends GroupCommand {}

@@ -151,6 +151,10 @@ public final class QuickstartCommand implements Callable<Integer> {
         boolean ok = true;
         int n = 0;
         List<Step> steps = steps();
+        org.tol.cli.gbif.GbifQuickstart gbif = startGbif();
+        if (gbif != null) {
+            gbif.lines(dir + "/sample/data").forEach(l -> steps.add(new Step(l.title(), l.args(), Set.of(l.okCode()), l.produces())));
+        }
         for (Step step : steps) {
             n++;
             err.printf("%n== quickstart %d/%d: %s%n   $ tol %s%n", n, steps.size(), step.title(), String.join(" ", step.args()));
@@ -173,6 +177,9 @@ public final class QuickstartCommand implements Callable<Integer> {
                 break;
             }
         }
+        if (gbif != null) {
+            gbif.close();
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println();
         out.println("quickstart summary (" + dir.toAbsolutePath() + "):");
@@ -185,6 +192,16 @@ public final class QuickstartCommand implements Callable<Integer> {
     }
 
     /** For {@code filter ... --output OUT --collect}: the rows by status from OUT/summary.json. */
+    /** The local image server of the GBIF steps; null (steps skipped) when no loopback port can be opened. */
+    private org.tol.cli.gbif.GbifQuickstart startGbif() {
+        try {
+            return new org.tol.cli.gbif.GbifQuickstart(dir);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("quickstart: no local HTTP server (" + e.getMessage() + "): GBIF steps skipped");
+            return null;
+        }
+    }
+
     private static java.util.Optional<String> collectedSummary(List<String> args) {
         int o = args.indexOf("--output");
         if (!args.contains("--collect") || o < 0) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             org.tol.cli.models.SupportSetCommand.class,
             BenchCommand.class,
             org.tol.cli.pdq.PdqCommand.class,
+            org.tol.cli.gbif.GbifCommand.class,
             ExportCommand.class,
             org.tol.cli.wds.WdsCommand.class,
             org.tol.cli.runtime.CollectCommand.class,
