@@ -24,6 +24,8 @@ public final class DoneState {
     private final Set<String> processed = new HashSet<>();
     private final Map<String, List<RankedPart>> parts = new HashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
+    private final Map<String, StageRecord> stageCommits = new HashMap<>();
+    private final Set<String> stageIntended = new HashSet<>();
 
     private DoneState() {}
 
@@ -46,12 +48,47 @@ public final class DoneState {
                 s.parts.computeIfAbsent(rec.unit(), k -> new ArrayList<>())
                         .add(new RankedPart(rank, out.checkpointDir(rank).resolve(rec.part()), rec));
             }
+            s.loadStageRecords(out, rank);
         }
         return s;
     }
 
+    private void loadStageRecords(OutLayout out, int rank) throws IOException {
+        for (String line : AppendLog.read(out.stageManifest(rank))) {
+            StageRecord rec;
+            try {
+                rec = JSON.readValue(line, StageRecord.class);
+            } catch (IOException e) {
+                LOG.warn("ignoring unreadable stage record in {}: {}", out.stageManifest(rank), line);
+                continue;
+            }
+            if (StageRecord.COMMIT.equals(rec.state())) {
+                stageCommits.put(rec.unit(), rec);
+            }
+            if (rec.files() != null) {
+                stageIntended.addAll(rec.files());
+            }
+        }
+    }
+
+    /** The commit record of a stage unit (its files are all in place), or null. */
+    public StageRecord stageCommit(String unitId) {
+        return stageCommits.get(unitId);
+    }
+
+    /** Every stage commit record, by unit id. */
+    public Map<String, StageRecord> stageCommits() {
+        return Map.copyOf(stageCommits);
+    }
+
+    /** True when an intent or commit record names this OUT-relative file: tol wrote it and may replace it. */
+    public boolean stageWrote(String relativePath) {
+        return stageIntended.contains(relativePath);
+    }
+
+    /** True when the unit's processed-log line exists, or (a stage unit) its commit record. */
     public boolean isDone(WorkUnit unit) {
-        return processed.contains(unit.logLine());
+        return processed.contains(unit.logLine()) || stageCommits.containsKey(unit.id());
     }
 
     /**
