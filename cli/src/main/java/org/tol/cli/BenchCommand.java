@@ -14,5 +14,6 @@ import picocli.CommandLine.Command;
             org.tol.cli.detect.MegaDetectorPrepBenchCommand.class,
             org.tol.cli.detect.FacesPrepBenchCommand.class,
             org.tol.cli.bench.PdqBenchCommand.class,
+            org.tol.cli.bench.CollectBenchCommand.class,
         })
 public final class BenchCommand extends GroupCommand {}
