@@ -54,6 +54,7 @@ public final class CollectBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (phaseCollect != null) {
             out.println(BenchChild.line(CollectBench.collect(phaseCollect)));
+            out.flush();
             return 0;
         }
         Path dir = work.resolve("rows-" + rows + "-part-" + rowsPerPart + "-dup-" + dupEvery);
@@ -78,6 +79,7 @@ public final class CollectBenchCommand implements Callable<Integer> {
                     c.get("rows_per_s"), ((Number) c.get("peak_rss_bytes")).longValue() >> 20, c.get("rows"),
                     c.get("duplicate_uuids_identical"));
         }
+        out.flush();
         return ((Number) c.get("exit_code")).intValue();
     }
 }
