@@ -15,5 +15,7 @@ import picocli.CommandLine.Command;
             org.tol.cli.detect.FacesPrepBenchCommand.class,
             org.tol.cli.bench.PdqBenchCommand.class,
             org.tol.cli.bench.CollectBenchCommand.class,
+            org.tol.cli.bench.StragglersBenchCommand.class,
+            org.tol.cli.bench.PlanBenchCommand.class,
         })
 public final class BenchCommand extends GroupCommand {}
