@@ -96,6 +96,7 @@ public final class CollectBench {
     public static Map<String, Object> collect(Path dir) throws IOException {
         OutLayout out = new OutLayout(dir);
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         Collector.Result r = new Collector(out, false).collect(out.collected());
         double s = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> m = new LinkedHashMap<>();
@@ -104,10 +105,16 @@ public final class CollectBench {
         m.put("rows", r.summary().get("rows"));
         m.put("duplicate_uuids_identical", r.summary().get("duplicate_uuids_identical"));
         m.put("seconds", s);
+        m.put("cpu_seconds", (cpuNanos() - cpu0) / 1e9); // all threads: the fair figure on a shared machine
         m.put("rows_per_s", ((Number) r.summary().get("rows_read")).doubleValue() / s);
         m.put("peak_rss_bytes", ImageStatsBench.peakRss());
         m.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
         return m;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long sizeOf(Path dir) throws IOException {

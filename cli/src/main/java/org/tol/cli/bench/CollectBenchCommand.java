@@ -74,9 +74,9 @@ public final class CollectBenchCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.pretty(report));
         } else {
-            out.printf("collect of %,d rows in parts of %,d (-Xmx%s): %.1f s (%,.0f rows/s), peak RSS %,d MB, %s rows "
+            out.printf("collect of %,d rows in parts of %,d (-Xmx%s): %.1f s (%,.0f rows/s, %.1f CPU s), peak RSS %,d MB, %s rows "
                     + "written, %s identical duplicates dropped%n", rows, rowsPerPart, heap, c.get("seconds"),
-                    c.get("rows_per_s"), ((Number) c.get("peak_rss_bytes")).longValue() >> 20, c.get("rows"),
+                    c.get("rows_per_s"), c.get("cpu_seconds"), ((Number) c.get("peak_rss_bytes")).longValue() >> 20, c.get("rows"),
                     c.get("duplicate_uuids_identical"));
         }
         out.flush();
