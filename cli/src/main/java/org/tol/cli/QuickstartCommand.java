@@ -91,7 +91,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                 d + "/models/megadetector-demo.onnx"), Set.of(0), d + "/models/megadetector-demo.onnx"));
         s.add(new Step("filter megadetector + collect", List.of("filter", "megadetector", "--input", data, "--output", md,
                 "--model", d + "/models/megadetector-demo.onnx", "--collect"), Set.of(0),
-                md + "/predictions.parquet (n_animal_detected, is_empty, detections)"));
+                md + "/predictions.parquet (img_id, n_animal_detected, is_empty, detections)"));
         s.add(new Step("export MegaDetector batch JSON", List.of("export", "megadetector-json", md), Set.of(0),
                 "MegaDetector 1.4 JSON for Timelapse and friends"));
         String faces = d + "/faces";

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
  */
 public final class RuntimeOptions {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "IN", split = ",",
-            description = "Parquet file(s), directories (recursive *.parquet) or a .txt list of paths.")
+            description = "Parquet file(s), directories (recursive *.parquet), a .txt list of paths, or a Parquet list "
+                    + "(a 'path' column and no image column, as the reference's --file_paths_parquet).")
     public List<String> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output directory (resumable).")

@@ -260,6 +260,12 @@ public final class RankRunner {
             }
             cols.add(c);
         }
+        for (String u : filter.uuidColumns()) {
+            if (!cols.contains(Column.string(u))) {
+                throw new IllegalStateException("filter " + filter.name() + " copies the uuid into " + u
+                        + " but does not declare it as a string column");
+            }
+        }
         return cols;
     }
 }

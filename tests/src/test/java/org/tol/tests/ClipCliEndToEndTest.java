@@ -154,8 +154,8 @@ class ClipCliEndToEndTest {
             Row r = got.get(e.getKey());
             assertEquals("ok", r.string("status"), e.getKey());
             assertEquals(e.getValue().values().get("pred_label"), r.string("pred_label"), e.getKey());
-            assertEquals((Float) e.getValue().values().get("pred_score"), ((Number) r.value("pred_score")).floatValue(),
-                    1e-6f, e.getKey());
+            assertEquals((Double) e.getValue().values().get("pred_score"), ((Number) r.value("pred_score")).doubleValue(),
+                    1e-6, e.getKey());
             assertEquals(e.getValue().values().get("top_labels"), r.value("top_labels"), e.getKey());
         }
         Row broken = got.get("broken");

@@ -22,6 +22,15 @@ public interface ImageFilter<P> extends AutoCloseable {
     /** The filter's own output columns, in order (the runtime adds uuid, status and error in front). */
     List<Column> outputColumns();
 
+    /**
+     * Names among {@link #outputColumns} (declared as strings) that repeat the row's uuid, filled by the
+     * runtime on every row, failed ones included: the reference's MegaDetector output calls the uuid
+     * {@code img_id}, and code written for it reads that name.
+     */
+    default List<String> uuidColumns() {
+        return List.of();
+    }
+
     /** Turns one decoded image into the filter's input; may throw to mark just this row as failed. */
     P prepare(RgbImage image) throws Exception;
 

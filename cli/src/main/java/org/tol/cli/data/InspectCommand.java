@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Parquet files, directories or .txt lists.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Parquet files, directories, .txt lists or Parquet path lists (a 'path' column).")
     List<String> paths;
 
     @Option(names = "--json", description = "Print one JSON object (rows, ok, bad, bad_rows, files).")

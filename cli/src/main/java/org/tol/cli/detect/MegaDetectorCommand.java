@@ -25,7 +25,7 @@ public final class MegaDetectorCommand implements Callable<Integer> {
     int imageSize;
 
     @Option(names = "--conf", defaultValue = "0.2", paramLabel = "C",
-            description = "Animal boxes at or above C count; none makes the image empty (default: ${DEFAULT-VALUE}).")
+            description = "Animal boxes with conf > C (strictly) count; none makes the image empty (default: ${DEFAULT-VALUE}).")
     float conf;
 
     @Option(names = "--iou", paramLabel = "IOU",
@@ -33,7 +33,7 @@ public final class MegaDetectorCommand implements Callable<Integer> {
     Float iou;
 
     @Option(names = "--keep-boxes-above", defaultValue = "0.005", paramLabel = "C",
-            description = "Store boxes at or above C so the empty decision can be re-made later (default: ${DEFAULT-VALUE}).")
+            description = "Store boxes with conf > C so the empty decision can be re-made later (default: ${DEFAULT-VALUE}).")
     float keepBoxesAbove;
 
     @Override

@@ -20,7 +20,7 @@ public final class PdqDedupCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-i", "--input"}, required = true, split = ",", paramLabel = "IN",
-            description = "Hash outputs of 'tol pdq hash' (Parquet files, folders, .txt lists).")
+            description = "Hash outputs of 'tol pdq hash' (Parquet files, folders, .txt or Parquet path lists).")
     List<String> input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output directory.")

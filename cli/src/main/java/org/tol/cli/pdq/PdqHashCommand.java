@@ -7,6 +7,7 @@ import org.tol.api.TolException;
 import org.tol.cli.RuntimeOptions;
 import org.tol.io.json.Json;
 import org.tol.runtime.RankContext;
+import org.tol.stages.pdq.LumaPrecision;
 import org.tol.stages.pdq.PdqFileDecoder;
 import org.tol.stages.pdq.PdqFileHashJob;
 import org.tol.stages.pdq.PdqFilter;
@@ -34,6 +35,11 @@ public final class PdqHashCommand implements Callable<Integer> {
                     + "512-thumbnail (pure-Python reference), 512-square (C++ reference) (default: ${DEFAULT-VALUE}).")
     String preResize;
 
+    @Option(names = "--luma-precision", defaultValue = "double", paramLabel = "P",
+            description = "double (the pdqhash Python binding: luma in float64, then float32; what TreeOfLife's hash_pdq "
+                    + "holds) or float (Meta's C++/Java core: float32 arithmetic) (default: ${DEFAULT-VALUE}).")
+    String lumaPrecision;
+
     @Option(names = "--decoder", defaultValue = "imageio", paramLabel = "DEC",
             description = "Image files only: imageio (JDK, then OpenCV for formats it lacks; reproduces the Java "
                     + "reference exactly) or opencv (default: ${DEFAULT-VALUE}).")
@@ -48,8 +54,9 @@ public final class PdqHashCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PreResize mode = PreResize.parse(preResize);
+        LumaPrecision luma = LumaPrecision.parse(lumaPrecision);
         if (!PdqFileHashJob.isImageInput(runtime.inputs)) {
-            return runtime.run(PdqFilter.NAME, device -> new PdqFilter(mode));
+            return runtime.run(PdqFilter.NAME, device -> new PdqFilter(mode, luma));
         }
         int world = RankContext.detect(System.getenv(), runtime.rank, runtime.worldSize).worldSize();
         if (world > 1) {
@@ -58,7 +65,7 @@ public final class PdqHashCommand implements Callable<Integer> {
                     + "store the images as Parquet to hash them on many ranks");
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        PdqFileHashJob.Summary s = PdqFileHashJob.run(runtime.inputs, runtime.output, mode, PdqFileDecoder.parse(decoder), n);
+        PdqFileHashJob.Summary s = PdqFileHashJob.run(runtime.inputs, runtime.output, mode, luma, PdqFileDecoder.parse(decoder), n);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.pretty(s));

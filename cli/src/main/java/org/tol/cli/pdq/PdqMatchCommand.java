@@ -20,7 +20,7 @@ public final class PdqMatchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--query", required = true, split = ",", paramLabel = "Q",
-            description = "Hash outputs of 'tol pdq hash' (Parquet files, folders, .txt lists), e.g. the test set.")
+            description = "Hash outputs of 'tol pdq hash' (Parquet files, folders, .txt or Parquet path lists), e.g. the test set.")
     List<String> query;
 
     @Option(names = "--corpus", required = true, split = ",", paramLabel = "C",

@@ -62,7 +62,8 @@ public final class ClipClassifier {
         int[] order = topIndices(scores, topK);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("pred_label", labels.get(order[0]));
-        values.put("pred_score", scores[order[0]]);
+        // the reference stores float(score) of a float32 cosine: a double holding that float32 value
+        values.put("pred_score", (double) scores[order[0]]);
         if (topK > 1) {
             List<String> tl = new ArrayList<>(topK);
             List<Float> ts = new ArrayList<>(topK);

@@ -26,7 +26,8 @@ import org.tol.models.supportset.SupportSets;
 
 /**
  * {@code tol filter clip}: CLIP image embedding + nearest support vector (the reference's
- * {@code run_clip_distributed.py}). Output columns {@code pred_label}, {@code pred_score}, optionally
+ * {@code run_clip_distributed.py}). Output columns {@code pred_label} (string) and {@code pred_score} (double),
+ * the reference's names and types (pandas writes Python's str and float), optionally
  * {@code top_labels}/{@code top_scores} ({@code --top-k} > 1) and {@code embedding} ({@code --save-embeddings}).
  */
 public final class ClipFilter implements ImageFilter<float[]> {
@@ -71,7 +72,7 @@ public final class ClipFilter implements ImageFilter<float[]> {
 
     @Override
     public List<Column> outputColumns() {
-        List<Column> cols = new ArrayList<>(List.of(Column.string("pred_label"), Column.float32("pred_score")));
+        List<Column> cols = new ArrayList<>(List.of(Column.string("pred_label"), Column.float64("pred_score")));
         if (config.topK() > 1) {
             cols.add(new Column("top_labels", ColumnType.listOf(ColumnType.Primitive.STRING)));
             cols.add(new Column("top_scores", ColumnType.listOf(ColumnType.Primitive.FLOAT)));
@@ -135,6 +136,9 @@ public final class ClipFilter implements ImageFilter<float[]> {
         f.put("top_k", Integer.toString(c.topK()));
         f.put("save_embeddings", Boolean.toString(c.saveEmbeddings()));
         f.put("image_size", Integer.toString(c.imageSize()));
+        // 2: pred_score is a double as in the reference; a run started by an older tol is refused on resume
+        // instead of mixing parts of both column types
+        f.put("output_format", "2");
         return f;
     }
 }

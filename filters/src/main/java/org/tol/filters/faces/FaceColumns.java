@@ -7,7 +7,11 @@ import java.util.Map;
 import org.tol.api.schema.Column;
 import org.tol.api.schema.ColumnType;
 
-/** The face filter's output columns and the reference's per-image score rule. */
+/**
+ * The face filter's output columns and the reference's per-image score rule. {@code pred_label} (boolean) and
+ * {@code pred_score} (double) carry the reference's names and types: {@code run_face_detection_distributed.py}
+ * writes {@code float(score) > 0.} and {@code float(score)} through pandas, i.e. Parquet BOOLEAN and DOUBLE.
+ */
 public final class FaceColumns {
     public static final String PRED_LABEL = "pred_label";
     public static final String PRED_SCORE = "pred_score";
@@ -19,7 +23,7 @@ public final class FaceColumns {
 
     public static final List<Column> COLUMNS = List.of(
             Column.bool(PRED_LABEL),
-            Column.float32(PRED_SCORE),
+            Column.float64(PRED_SCORE),
             Column.int32(N_FACES),
             new Column(FACES, ColumnType.listOf(ColumnType.structOf(
                     new Column(BOX, ColumnType.listOf(ColumnType.Primitive.FLOAT)),
@@ -57,7 +61,7 @@ public final class FaceColumns {
         }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put(PRED_LABEL, score > 0f);
-        row.put(PRED_SCORE, score);
+        row.put(PRED_SCORE, (double) score);
         row.put(N_FACES, faces.size());
         row.put(FACES, list);
         return row;

@@ -84,6 +84,9 @@ public final class FaceFilter implements ImageFilter<FaceInput> {
         f.put("thresholds", options.thresholds()[0] + "," + options.thresholds()[1] + "," + options.thresholds()[2]);
         f.put("score_rule", Float.toString(options.scoreRule()));
         f.put("work_size", Integer.toString(options.workSize()));
+        // 2: the reference's column types (and for MegaDetector its letterbox and strict threshold); a run
+        // started by an older tol is refused on resume instead of mixing rows of both
+        f.put("output_format", "2");
         return f;
     }
 

@@ -11,6 +11,6 @@ public interface DetectionDecoder {
     /** The NMS IoU threshold this decoder applies (NaN when the model does its own NMS). */
     float iou();
 
-    /** Decodes image {@code image} of the batch output, keeping boxes with confidence above {@code minConf}. */
+    /** Decodes image {@code image} of the batch output, keeping boxes with confidence strictly above {@code minConf}. */
     List<Detection> decode(Tensor output, int image, float minConf);
 }

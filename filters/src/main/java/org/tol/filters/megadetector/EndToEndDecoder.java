@@ -7,8 +7,10 @@ import org.tol.api.model.Tensor;
 
 /**
  * End-to-end output {@code [N, K, 6]} (YOLOv10, MegaDetector v6): rows {@code x1, y1, x2, y2, score, class}
- * already de-duplicated by the model (one-to-one head), so no NMS; rows with score > conf are kept, as
- * ultralytics' v10 postprocess does.
+ * already de-duplicated by the model (one-to-one head). As ultralytics' {@code non_max_suppression} for
+ * end-to-end outputs ({@code pred[pred[:, 4] > conf_thres][:max_det]}): no IoU NMS at all (overlapping
+ * boxes all stay), rows with score strictly above the threshold, the first {@value YoloNms#MAX_DET} of them
+ * in the model's order (its top-k order, best first), then sorted best first (stable, so ties keep it).
  */
 public final class EndToEndDecoder implements DetectionDecoder {
     @Override
@@ -27,7 +29,7 @@ public final class EndToEndDecoder implements DetectionDecoder {
         float[] d = output.data();
         int base = image * rows * 6;
         List<Detection> out = new ArrayList<>();
-        for (int k = 0; k < rows; k++) {
+        for (int k = 0; k < rows && out.size() < YoloNms.MAX_DET; k++) {
             int o = base + k * 6;
             float score = d[o + 4];
             if (score > minConf) {

@@ -5,8 +5,10 @@ import org.tol.api.image.RgbImage;
 /**
  * The MegaDetector input transform: RGB in [0,1], bilinear resize to the {@link LetterboxGeometry} size
  * with torchvision's tensor semantics (align_corners=False, no antialias: each output pixel samples the
- * two nearest source pixels around {@code (i + 0.5) * in/out - 0.5}, clamped at 0), symmetric padding
- * with 114/255, channels first (CHW, RGB).
+ * two nearest source pixels around {@code (i + 0.5) * in/out - 0.5}, clamped at 0), padding with 114/255
+ * placed as {@link LetterboxGeometry} says (odd row on top, odd column on the right), channels first (CHW,
+ * RGB). PytorchWildlife pads {@code im * 255.0} with 114 and divides by 255.0 afterwards; that float32
+ * round trip moves about 0.4% of the resized values by one ulp, so it is repeated here.
  */
 public final class Letterbox {
     static final float PAD = 114f / 255f;
@@ -45,7 +47,7 @@ public final class Letterbox {
                 for (int c = 0; c < 3; c++) {
                     float top = lx0 * v(px, r0 + c0 + c) + lx1 * v(px, r0 + c1 + c);
                     float bottom = lx0 * v(px, r1 + c0 + c) + lx1 * v(px, r1 + c1 + c);
-                    out[c * plane + rowOut + ox] = ly0 * top + ly1 * bottom;
+                    out[c * plane + rowOut + ox] = roundTrip(ly0 * top + ly1 * bottom);
                 }
             }
         }
@@ -59,6 +61,11 @@ public final class Letterbox {
         for (int i = 0; i < 256; i++) {
             UNIT[i] = i / 255f;
         }
+    }
+
+    /** {@code F.pad(im * 255.0, ...) / 255.0} in float32: not the identity for every float. */
+    static float roundTrip(float v) {
+        return v * 255f / 255f;
     }
 
     private static float v(byte[] px, int i) {

@@ -4,9 +4,11 @@ package org.tol.filters.megadetector;
  * Where an image of {@code srcWidth x srcHeight} lands in the {@code size x size} letterbox, computed
  * exactly as PytorchWildlife's {@code letterbox} (the reference's {@code MegaDetector_v5_Transform},
  * auto=False, scaleup=True): {@code r = min(S/h, S/w)}; the resized image is {@code round(w*r) x
- * round(h*r)} (Python's round, i.e. half to even); the padding {@code dw = S - newW} is split as
- * {@code left = round(dw/2 - 0.1)}, {@code right = round(dw/2 + 0.1)} (the 0.1 sends the odd pixel right
- * and bottom), likewise top/bottom.
+ * round(h*r)} (Python's round, i.e. half to even); with {@code dw, dh} = half the padding, PytorchWildlife
+ * calls {@code F.pad(im, (round(dw - 0.1), round(dw + 0.1), round(dh + 0.1), round(dh - 0.1)))}, i.e.
+ * (left, right, top, bottom): an odd padding column goes to the RIGHT, an odd padding row to the TOP
+ * (the opposite of yolov5/ultralytics' own letterbox). {@code dw} is a whole or half number, so
+ * {@code dw ± 0.1} is never a tie and half-to-even rounding cannot matter there.
  */
 public record LetterboxGeometry(int srcWidth, int srcHeight, int size, double scale, int newWidth, int newHeight,
         int left, int top) {
@@ -22,7 +24,7 @@ public record LetterboxGeometry(int srcWidth, int srcHeight, int size, double sc
         double dw = (size - newW) / 2.0;
         double dh = (size - newH) / 2.0;
         return new LetterboxGeometry(width, height, size, r, newW, newH,
-                (int) Math.rint(dw - 0.1), (int) Math.rint(dh - 0.1));
+                (int) Math.rint(dw - 0.1), (int) Math.rint(dh + 0.1));
     }
 
     /**

@@ -83,6 +83,11 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
     }
 
     @Override
+    public List<String> uuidColumns() {
+        return List.of(MegaDetectorColumns.IMG_ID);
+    }
+
+    @Override
     public LetterboxedImage prepare(RgbImage image) {
         return letterbox.apply(image);
     }
@@ -121,7 +126,10 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
 
     /** Decodes a batch output into rows; separate from {@link #infer} so benchmarks can time post-processing. */
     public List<RowResult> decodeBatch(Tensor out, List<LetterboxedImage> batch) {
-        float minConf = Math.nextDown(Math.min(options.conf(), options.keepBoxesAbove()));
+        // decoders keep conf > minConf strictly, as ultralytics does in every layout; boxes above the lower of
+        // the two thresholds are decoded, which leaves those above --conf unchanged (a lower-scored box never
+        // suppresses a higher one in greedy NMS, and max_det keeps the best first)
+        float minConf = Math.min(options.conf(), options.keepBoxesAbove());
         List<RowResult> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             List<Detection> dets = decoder.decode(out, i, minConf);
@@ -149,6 +157,9 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
         f.put("conf", Float.toString(options.conf()));
         f.put("iou", Float.isNaN(decoder.iou()) ? "none" : Float.toString(decoder.iou()));
         f.put("keep_boxes_above", Float.toString(options.keepBoxesAbove()));
+        // 2: the reference's column types (and for MegaDetector its letterbox and strict threshold); a run
+        // started by an older tol is refused on resume instead of mixing rows of both
+        f.put("output_format", "2");
         return f;
     }
 

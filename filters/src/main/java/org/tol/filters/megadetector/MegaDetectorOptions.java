@@ -4,9 +4,10 @@ package org.tol.filters.megadetector;
  * Parameters of a MegaDetector run.
  *
  * @param imageSize letterbox side S (640 as the reference ran MDv6)
- * @param conf the decision threshold: animal boxes at or above it count, and an image without any is empty
+ * @param conf the decision threshold: animal boxes strictly above it count (ultralytics' {@code conf > thres}),
+ *     and an image without any is empty
  * @param iou NMS IoU, or null for the layout's default (0.45 YOLOv5, 0.7 YOLOv8-style, none end-to-end)
- * @param keepBoxesAbove boxes at or above this confidence are stored (MegaDetector's output threshold,
+ * @param keepBoxesAbove boxes strictly above this confidence are stored (MegaDetector's output threshold,
  *     0.005), so the empty decision can be re-made later at another threshold without the GPU
  */
 public record MegaDetectorOptions(int imageSize, float conf, Float iou, float keepBoxesAbove) {

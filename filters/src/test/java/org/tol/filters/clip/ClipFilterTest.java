@@ -123,7 +123,7 @@ class ClipFilterTest {
             RowResult r = results.get(i);
             assertTrue(r.isOk(), r.toString());
             assertEquals(set.labels().get(best), r.values().get("pred_label"), "image " + i);
-            assertEquals(bestScore, (Float) r.values().get("pred_score"), tol, "image " + i);
+            assertEquals(bestScore, (Double) r.values().get("pred_score"), tol, "image " + i);
             predicted.add(r.values().get("pred_label"));
         }
         assertTrue(predicted.size() >= 2, "test images should not all get one label: " + predicted);
@@ -174,7 +174,7 @@ class ClipFilterTest {
             List<Float> scores = (List<Float>) r.values().get("top_scores");
             assertEquals(3, scores.size());
             assertTrue(scores.get(0) >= scores.get(1) && scores.get(1) >= scores.get(2));
-            assertEquals(r.values().get("pred_score"), scores.get(0));
+            assertEquals(r.values().get("pred_score"), (double) scores.get(0)); // the float32 score, stored as double
             @SuppressWarnings("unchecked")
             List<Float> emb = (List<Float>) r.values().get("embedding");
             double[] expected = tinyEmbedding(new ClipPreprocessor().prepare(img));

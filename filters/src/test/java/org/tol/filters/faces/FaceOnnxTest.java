@@ -47,7 +47,7 @@ class FaceOnnxTest {
             Map<String, Object> face = rows.get(0).values();
             assertEquals(1, face.get("n_faces"));
             assertEquals(true, face.get("pred_label"));
-            assertTrue((Float) face.get("pred_score") > 0.985f);
+            assertTrue((Double) face.get("pred_score") > 0.985);
             @SuppressWarnings("unchecked")
             Map<String, Object> first = ((List<Map<String, Object>>) face.get("faces")).get(0);
             List<?> box = (List<?>) first.get("box");
@@ -68,7 +68,7 @@ class FaceOnnxTest {
                 Map<String, Object> none = rows.get(i).values();
                 assertEquals(0, none.get("n_faces"), "image " + i);
                 assertEquals(false, none.get("pred_label"));
-                assertEquals(0f, none.get("pred_score"));
+                assertEquals(0.0, none.get("pred_score"));
             }
         }
     }

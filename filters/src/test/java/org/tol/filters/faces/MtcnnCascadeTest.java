@@ -103,14 +103,14 @@ class MtcnnCascadeTest {
         List<RowResult> rows = filter.infer(List.of(filter.prepare(gray(1440, 360)), filter.prepare(gray(10, 10))));
         Map<String, Object> v = rows.get(0).values();
         assertEquals(true, v.get("pred_label"));
-        assertEquals(0.995f, v.get("pred_score"));
+        assertEquals((double) 0.995f, v.get("pred_score")); // the float32 mean, stored as double
         assertEquals(1, v.get("n_faces"));
         @SuppressWarnings("unchecked")
         Map<String, Object> face = ((List<Map<String, Object>>) v.get("faces")).get(0);
         assertEquals(List.of(137.9f, 17.5f, 173.9f, 26.5f), round(face.get("box")));
         Map<String, Object> empty = rows.get(1).values();
         assertEquals(false, empty.get("pred_label"));
-        assertEquals(0f, empty.get("pred_score"));
+        assertEquals(0.0, empty.get("pred_score"));
         assertEquals(0, empty.get("n_faces"));
     }
 
@@ -120,7 +120,7 @@ class MtcnnCascadeTest {
                 MtcnnOptions.defaults(), "test");
         Map<String, Object> v = filter.infer(List.of(filter.prepare(gray(720, 720)))).get(0).values();
         assertEquals(1, v.get("n_faces")); // passes O-Net (0.96 > 0.95) ...
-        assertEquals(0f, v.get("pred_score")); // ... but 0.96 <= 0.985
+        assertEquals(0.0, v.get("pred_score")); // ... but 0.96 <= 0.985
         assertFalse((Boolean) v.get("pred_label"));
     }
 

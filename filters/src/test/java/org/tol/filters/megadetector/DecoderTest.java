@@ -113,6 +113,38 @@ class DecoderTest {
     }
 
     @Test
+    void aScoreOfExactly02IsDroppedInEveryLayout() {
+        // ultralytics and yolov5 keep conf > conf_thres; torch compares a float32 tensor with the Python 0.2 in
+        // float32, so a score of 0.2f is not above it
+        float[] v5 = {100, 100, 20, 40, 1f, 0.2f, 0f, 0f}; // objectness 1 x animal 0.2 = 0.2f exactly
+        Tensor t5 = new Tensor(v5, new long[] {1, 1, 8});
+        assertEquals(0, new Yolov5Decoder(3, 0.45f).decode(t5, 0, 0.2f).size());
+        assertEquals(1, new Yolov5Decoder(3, 0.45f).decode(t5, 0, Math.nextDown(0.2f)).size());
+        float[] v8 = {100, 100, 20, 40, 0.2f, 0f, 0f};
+        Tensor t8 = new Tensor(v8, new long[] {1, 7, 1});
+        assertEquals(0, new Yolov8Decoder(3, 0.7f).decode(t8, 0, 0.2f).size());
+        assertEquals(1, new Yolov8Decoder(3, 0.7f).decode(t8, 0, Math.nextDown(0.2f)).size());
+        Tensor e2e = new Tensor(new float[] {10, 20, 30, 40, 0.2f, 0}, new long[] {1, 1, 6});
+        assertEquals(0, new EndToEndDecoder().decode(e2e, 0, 0.2f).size());
+        assertEquals(1, new EndToEndDecoder().decode(e2e, 0, Math.nextDown(0.2f)).size());
+    }
+
+    @Test
+    void endToEndKeepsIdenticalBoxesOfOneClassAndTheFirst300() {
+        // two identical animal boxes (IoU 1): any IoU NMS would drop one; ultralytics' end-to-end branch does not
+        float[] d = new float[400 * 6];
+        for (int k = 0; k < 400; k++) {
+            float[] row = {10, 20, 30, 40, 0.9f - k * 0.001f, 0};
+            System.arraycopy(row, 0, d, k * 6, 6);
+        }
+        List<Detection> out = new EndToEndDecoder().decode(new Tensor(d, new long[] {1, 400, 6}), 0, 0.2f);
+        assertEquals(300, out.size()); // pred[pred[:, 4] > conf][:max_det]: the first 300 above 0.2, none suppressed
+        assertBox(out.get(0), 0, 0.9f, 10, 20, 30, 40);
+        assertBox(out.get(1), 0, 0.9f - 0.001f, 10, 20, 30, 40);
+        assertBox(out.get(299), 0, 0.9f - 299 * 0.001f, 10, 20, 30, 40);
+    }
+
+    @Test
     void selectorPicksTheLayoutFromTheShape() {
         assertInstanceOf(Yolov5Decoder.class, DecoderSelector.forShape(new long[] {1, 25200, 8}, null));
         assertEquals(0.45f, DecoderSelector.forShape(new long[] {1, 25200, 8}, null).iou());

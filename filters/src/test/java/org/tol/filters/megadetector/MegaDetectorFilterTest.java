@@ -44,7 +44,7 @@ class MegaDetectorFilterTest {
         assertEquals("end-to-end", f.decoder().layout());
         List<RowResult> rows = f.infer(List.of(f.prepare(image(1000, 500))));
         Map<String, Object> v = rows.get(0).values();
-        assertEquals(1, v.get("n_animal_detected"));
+        assertEquals(1L, v.get("n_animal_detected"));
         assertEquals(1, v.get("n_person"));
         assertEquals(0, v.get("n_vehicle"));
         assertEquals(0.9f, v.get("max_animal_conf"));
@@ -66,10 +66,36 @@ class MegaDetectorFilterTest {
         MegaDetectorFilter f = new MegaDetectorFilter(detector(new long[] {-1, 4, 6}),
                 new MegaDetectorOptions(640, 0.95f, null, 0.005f), "x");
         Map<String, Object> v = f.infer(List.of(f.prepare(image(1000, 500)))).get(0).values();
-        assertEquals(0, v.get("n_animal_detected"));
+        assertEquals(0L, v.get("n_animal_detected"));
         assertEquals(true, v.get("is_empty"));
         assertEquals(0.9f, v.get("max_animal_conf"));
         assertEquals(3, ((List<?>) v.get("detections")).size());
+    }
+
+    @Test
+    void anAnimalAtExactly02DoesNotCountAndTheImageIsEmpty() throws Exception {
+        float[] rows = {
+            64, 192, 128, 224, 0.2f, 0, // animal at exactly the threshold: ultralytics keeps conf > 0.2 only
+            70, 192, 128, 224, Math.nextUp(0.2f), 1, // a person just above it counts
+        };
+        FakeModel m = new FakeModel(new long[] {-1, 3, 640, 640}, List.of(new long[] {-1, 2, 6}), x -> {
+            int n = (int) x.dim(0);
+            float[] d = new float[n * rows.length];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(rows, 0, d, i * rows.length, rows.length);
+            }
+            return List.of(new Tensor(d, new long[] {n, 2, 6}));
+        });
+        MegaDetectorFilter f = new MegaDetectorFilter(m, MegaDetectorOptions.defaults(), "x");
+        Map<String, Object> v = f.infer(List.of(f.prepare(image(1000, 500)))).get(0).values();
+        assertEquals(0L, v.get("n_animal_detected"));
+        assertEquals(1, v.get("n_person"));
+        assertEquals(true, v.get("is_empty"));
+        // stored boxes follow the same strict rule: with --keep-boxes-above 0.2 the animal box is not stored
+        MegaDetectorFilter strict = new MegaDetectorFilter(m, new MegaDetectorOptions(640, 0.2f, null, 0.2f), "x");
+        List<?> dets = (List<?>) strict.infer(List.of(strict.prepare(image(1000, 500)))).get(0).values().get("detections");
+        assertEquals(1, dets.size());
+        assertEquals("2", ((Map<?, ?>) dets.get(0)).get("category"));
     }
 
     @Test
@@ -130,6 +156,6 @@ class MegaDetectorFilterTest {
         List<RowResult> rows = f.infer(List.of(f.prepare(image(1000, 500)), f.prepare(image(1000, 500)), f.prepare(image(1000, 500))));
         assertEquals(3, rows.size());
         assertEquals(2, fixed.calls.size());
-        rows.forEach(r -> assertEquals(1, r.values().get("n_animal_detected")));
+        rows.forEach(r -> assertEquals(1L, r.values().get("n_animal_detected")));
     }
 }

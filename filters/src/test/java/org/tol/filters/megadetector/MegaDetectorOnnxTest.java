@@ -60,7 +60,7 @@ class MegaDetectorOnnxTest {
             List<RowResult> rows = f.infer(List.of(f.prepare(solid(1000, 500, 255, 0, 0)),
                     f.prepare(solid(1000, 500, 0, 0, 0)), f.prepare(solid(1000, 500, 0, 255, 0))));
             Map<String, Object> red = rows.get(0).values();
-            assertEquals(1, red.get("n_animal_detected"));
+            assertEquals(1L, red.get("n_animal_detected"));
             assertEquals(0, red.get("n_person"));
             assertEquals(false, red.get("is_empty"));
             assertEquals(RED_MEAN - 0.3f, (Float) red.get("max_animal_conf"), 1e-3f); // ORT sums 409600 floats
@@ -71,7 +71,7 @@ class MegaDetectorOnnxTest {
                 assertEquals(0.1f, (Float) bbox.get(i), 1e-6f);
             }
             Map<String, Object> dark = rows.get(1).values();
-            assertEquals(0, dark.get("n_animal_detected"));
+            assertEquals(0L, dark.get("n_animal_detected"));
             assertEquals(true, dark.get("is_empty"));
             assertTrue(detections(rows.get(1)).isEmpty()); // both scores negative
             Map<String, Object> green = rows.get(2).values();
@@ -94,7 +94,7 @@ class MegaDetectorOnnxTest {
         try (MegaDetectorFilter f = filter(overlapping(), PlantedDetectorModel.Layout.YOLOV5)) {
             assertEquals("yolov5", f.decoder().layout());
             Map<String, Object> v = f.infer(List.of(f.prepare(solid(1000, 500, 255, 0, 0)))).get(0).values();
-            assertEquals(1, v.get("n_animal_detected"));
+            assertEquals(1L, v.get("n_animal_detected"));
             assertEquals(1, v.get("n_vehicle"));
             assertEquals(RED_MEAN - 0.3f, (Float) v.get("max_animal_conf"), 1e-3f);
         }
@@ -105,7 +105,7 @@ class MegaDetectorOnnxTest {
         try (MegaDetectorFilter f = filter(overlapping(), PlantedDetectorModel.Layout.YOLOV8)) {
             assertEquals("yolov8", f.decoder().layout());
             List<RowResult> rows = f.infer(List.of(f.prepare(solid(1000, 500, 255, 0, 0)), f.prepare(solid(1000, 500, 0, 0, 0))));
-            assertEquals(1, rows.get(0).values().get("n_animal_detected"));
+            assertEquals(1L, rows.get(0).values().get("n_animal_detected"));
             assertEquals(1, rows.get(0).values().get("n_vehicle"));
             assertEquals(2, detections(rows.get(0)).size());
             assertEquals(true, rows.get(1).values().get("is_empty"));

@@ -23,8 +23,10 @@ public final class InputFiles {
 
     /**
      * Each input is a Parquet file, a directory (searched recursively for {@code *.parquet}; hidden and
-     * {@code _}-prefixed entries such as Spark's {@code _SUCCESS} or our temp files are skipped), or a
-     * text file listing one path per line (relative paths resolve against the list's directory).
+     * {@code _}-prefixed entries such as Spark's {@code _SUCCESS} or our temp files are skipped), a
+     * text file listing one path per line (relative paths resolve against the list's directory), or a Parquet
+     * file whose {@code path} column lists the files (the reference's {@code --file_paths_parquet}: a string
+     * {@code path} column and no {@code image} column; see {@link ParquetPathList}).
      */
     public static List<InputFile> resolve(List<String> inputs) {
         Set<Path> files = new LinkedHashSet<>();
@@ -32,12 +34,14 @@ public final class InputFiles {
             Path p = Path.of(input);
             if (!Files.exists(p)) {
                 throw new TolException("input not found: " + input, "check the path; inputs are Parquet files, "
-                        + "directories of them, or a .txt file listing them", 2, null);
+                        + "directories of them, a .txt file listing them, or a Parquet file with a 'path' column", 2, null);
             }
             if (Files.isDirectory(p)) {
                 files.addAll(listDirectory(p));
             } else if (isListFile(p)) {
                 files.addAll(readList(p));
+            } else if (ParquetPathList.isPathList(p)) {
+                files.addAll(ParquetPathList.read(p));
             } else {
                 files.add(p);
             }

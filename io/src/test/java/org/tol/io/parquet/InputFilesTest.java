@@ -47,6 +47,59 @@ class InputFilesTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
+    /** A Parquet file shaped like the reference's --file_paths_parquet: one row per listed file. */
+    private static Path pathParquet(Path file, List<String> paths, boolean withImage) throws Exception {
+        List<org.tol.api.schema.Column> cols = new java.util.ArrayList<>(List.of(org.tol.api.schema.Column.string("path"),
+                org.tol.api.schema.Column.int64("n_rows")));
+        if (withImage) {
+            cols.add(org.tol.api.schema.Column.binary("image"));
+        }
+        try (ParquetRowWriter w = ParquetRowWriter.create(file, cols)) {
+            for (String p : paths) {
+                Map<String, Object> row = new java.util.HashMap<>();
+                row.put("path", p);
+                row.put("n_rows", 1L);
+                if (withImage) {
+                    row.put("image", new byte[] {1});
+                }
+                w.write(row);
+            }
+            w.commit();
+        }
+        return file;
+    }
+
+    @Test
+    void aParquetWithAPathColumnListsTheInputs(@TempDir Path dir) throws Exception {
+        Path a = touch(dir.resolve("data/source=x/a.parquet"));
+        Path b = touch(dir.resolve("data/b.parquet"));
+        // absolute and list-relative entries, out of order and repeated: the result is the sorted set
+        Path list = pathParquet(dir.resolve("lists/files.parquet"), List.of(b.toString(), "../data/source=x/a.parquet",
+                b.toString()), false);
+        List<InputFile> files = InputFiles.resolve(List.of(list.toString()));
+        assertEquals(List.of(b, a).stream().sorted().toList(), files.stream().map(InputFile::path).toList());
+        assertEquals(Map.of("source", "x"), files.stream().filter(f -> f.path().equals(a)).findFirst().orElseThrow()
+                .partitions());
+    }
+
+    @Test
+    void aParquetWithPathAndImageColumnsIsData(@TempDir Path dir) throws Exception {
+        Path data = pathParquet(dir.resolve("images.parquet"), List.of("/nowhere/x.parquet"), true);
+        assertEquals(List.of(data), InputFiles.resolve(List.of(data.toString())).stream().map(InputFile::path).toList());
+        // a Parquet file without a path column (or not Parquet at all) is data as well
+        Path junk = touch(dir.resolve("junk.parquet"));
+        assertEquals(List.of(junk), InputFiles.resolve(List.of(junk.toString())).stream().map(InputFile::path).toList());
+    }
+
+    @Test
+    void aMissingListedFileNamesTheRow(@TempDir Path dir) throws Exception {
+        touch(dir.resolve("one.parquet"));
+        Path list = pathParquet(dir.resolve("files.parquet"), List.of("one.parquet", "gone.parquet"), false);
+        TolException e = assertThrows(TolException.class, () -> InputFiles.resolve(List.of(list.toString())));
+        assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("gone.parquet"), e.getMessage());
+        assertEquals(2, e.exitCode());
+    }
+
     @Test
     void missingInputIsAUsageError(@TempDir Path dir) {
         TolException e = assertThrows(TolException.class,

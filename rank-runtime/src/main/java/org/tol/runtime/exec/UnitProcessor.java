@@ -28,6 +28,7 @@ public final class UnitProcessor<P> {
 
     private final ImageFilter<P> filter;
     private final List<Column> filterColumns;
+    private final List<String> uuidColumns;
     private final ImageDecoder decoder;
     private final ExecutorService pool;
     private final int batchSize;
@@ -44,6 +45,7 @@ public final class UnitProcessor<P> {
         this.columns = columns;
         this.filter = filter;
         this.filterColumns = filter.outputColumns();
+        this.uuidColumns = filter.uuidColumns();
         this.decoder = decoder;
         this.pool = pool;
         this.batchSize = batchSize;
@@ -141,6 +143,9 @@ public final class UnitProcessor<P> {
         for (PreparedRow<P> r : batch) {
             Map<String, Object> row = new HashMap<>();
             row.put("uuid", r.uuid());
+            for (String c : uuidColumns) {
+                row.put(c, r.uuid());
+            }
             if (!r.ok()) {
                 row.put("status", r.failStatus());
                 row.put("error", r.failMessage());
@@ -153,7 +158,9 @@ public final class UnitProcessor<P> {
                 row.put("status", res.status());
                 row.put("error", res.error());
                 for (Column c : filterColumns) {
-                    row.put(c.name(), res.values().get(c.name()));
+                    if (!uuidColumns.contains(c.name())) {
+                        row.put(c.name(), res.values().get(c.name()));
+                    }
                 }
             }
             if (!RowResult.OK.equals(row.get("status"))) {

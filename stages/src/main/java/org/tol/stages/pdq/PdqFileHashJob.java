@@ -36,8 +36,8 @@ public final class PdqFileHashJob {
     private static final Set<String> EXTENSIONS =
             Set.of("jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff", "jfif");
 
-    public record Summary(long files, long ok, long failed, String preResize, String decoder, double seconds,
-            double filesPerSecond, String output) {}
+    public record Summary(long files, long ok, long failed, String preResize, String lumaPrecision, String decoder,
+            double seconds, double filesPerSecond, String output) {}
 
     private PdqFileHashJob() {}
 
@@ -89,8 +89,8 @@ public final class PdqFileHashJob {
         return out;
     }
 
-    public static Summary run(List<String> inputs, Path out, PreResize preResize, PdqFileDecoder decoder, int threads)
-            throws IOException, InterruptedException {
+    public static Summary run(List<String> inputs, Path out, PreResize preResize, LumaPrecision luma,
+            PdqFileDecoder decoder, int threads) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         List<Path> files = listImages(inputs);
         if (files.isEmpty()) {
@@ -98,7 +98,7 @@ public final class PdqFileHashJob {
         }
         Files.createDirectories(out);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        ThreadLocal<PdqHasher> hashers = ThreadLocal.withInitial(PdqHasher::new);
+        ThreadLocal<PdqHasher> hashers = ThreadLocal.withInitial(() -> new PdqHasher(luma));
         AtomicLong done = new AtomicLong();
         long ok = 0;
         try (ParquetRowWriter w = ParquetRowWriter.create(out.resolve(HASHES), columns())) {
@@ -122,7 +122,7 @@ public final class PdqFileHashJob {
             pool.shutdownNow();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        Summary s = new Summary(files.size(), ok, files.size() - ok, preResize.label(), decoder.label(), secs,
+        Summary s = new Summary(files.size(), ok, files.size() - ok, preResize.label(), luma.label(), decoder.label(), secs,
                 files.size() / Math.max(secs, 1e-9), out.toString());
         Json.writeAtomically(out.resolve(PdqMatchJob.SUMMARY), s);
         return s;

@@ -11,8 +11,9 @@ import org.tol.api.schema.Column;
 /**
  * PDQ as a rank-runtime filter: the whole hash is computed in {@link #prepare} on the runtime's CPU pool
  * (one {@link PdqHasher} per pool thread), and {@link #infer} only turns results into rows, so no device
- * is used. With {@link PreResize#NONE} (the default) the stored pixels are hashed at full resolution,
- * which is what the {@code pdqhash} binding behind the reference's {@code hash_pdq} column does.
+ * is used. With {@link PreResize#NONE} and {@link LumaPrecision#DOUBLE} (the defaults) the stored pixels are
+ * hashed at full resolution with float64 luma, which is what the {@code pdqhash} binding behind the reference's
+ * {@code hash_pdq} column does.
  */
 public final class PdqFilter implements ImageFilter<PdqResult> {
     public static final String NAME = "pdq";
@@ -20,10 +21,13 @@ public final class PdqFilter implements ImageFilter<PdqResult> {
     static final String ALGORITHM_VERSION = "pdq-1";
 
     private final PreResize preResize;
-    private final ThreadLocal<PdqHasher> hashers = ThreadLocal.withInitial(PdqHasher::new);
+    private final LumaPrecision luma;
+    private final ThreadLocal<PdqHasher> hashers;
 
-    public PdqFilter(PreResize preResize) {
+    public PdqFilter(PreResize preResize, LumaPrecision luma) {
         this.preResize = preResize;
+        this.luma = luma;
+        this.hashers = ThreadLocal.withInitial(() -> new PdqHasher(luma));
     }
 
     @Override
@@ -58,6 +62,12 @@ public final class PdqFilter implements ImageFilter<PdqResult> {
 
     @Override
     public Map<String, String> fingerprint() {
-        return Map.of("algorithm", ALGORITHM_VERSION, "pre_resize", preResize.label());
+        // tol hashed with float luma before --luma-precision existed, and its runs have no such key: leaving the
+        // key out for float lets those runs resume with --luma-precision float, while the default (double)
+        // refuses to mix its hashes into them
+        if (luma == LumaPrecision.FLOAT) {
+            return Map.of("algorithm", ALGORITHM_VERSION, "pre_resize", preResize.label());
+        }
+        return Map.of("algorithm", ALGORITHM_VERSION, "pre_resize", preResize.label(), "luma_precision", luma.label());
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.tol.api.image.RgbImage;
 
 /**
- * Computes PDQ hashes (Meta's perceptual hash, written here from the published algorithm): float luminance
- * of the full image, Jarosz box blur, block-centre decimation to 64x64, quality from neighbour gradients,
+ * Computes PDQ hashes (Meta's perceptual hash, written here from the published algorithm): luminance of
+ * the full image (float32, computed as {@link LumaPrecision} says), Jarosz box blur, block-centre decimation to 64x64, quality from neighbour gradients,
  * 16x16 DCT, threshold at the Torben median. Holds scratch buffers sized to the last image, so one instance
  * per thread; not thread-safe.
  */
@@ -15,10 +15,6 @@ public final class PdqHasher {
     public static final int MIN_HASHABLE_DIM = 5;
     static final int DECIMATED = 64;
 
-    private static final float LUMA_R = 0.299f;
-    private static final float LUMA_G = 0.587f;
-    private static final float LUMA_B = 0.114f;
-
     private final JaroszBoxFilter boxFilter = new JaroszBoxFilter();
     private final PdqDct dct = PdqDct.create();
     private final float[] decimated = new float[DECIMATED * DECIMATED];
@@ -26,6 +22,20 @@ public final class PdqHasher {
     private final float[] variant = new float[PdqDct.K * PdqDct.K];
     private float[] luma = new float[0];
     private float[] temp = new float[0];
+    private final LumaPrecision lumaPrecision;
+
+    /** A hasher with the pdqhash binding's luma ({@link LumaPrecision#DOUBLE}), what TreeOfLife's hash_pdq holds. */
+    public PdqHasher() {
+        this(LumaPrecision.DOUBLE);
+    }
+
+    public PdqHasher(LumaPrecision lumaPrecision) {
+        this.lumaPrecision = lumaPrecision;
+    }
+
+    public LumaPrecision lumaPrecision() {
+        return lumaPrecision;
+    }
 
     /** Hash and quality of the image as given (no resize). */
     public PdqResult hash(RgbImage image) {
@@ -64,21 +74,11 @@ public final class PdqHasher {
             luma = new float[n];
             temp = new float[n];
         }
-        fillLuma(image.pixels(), luma, n);
+        lumaPrecision.fill(image.pixels(), luma, n);
         boxFilter.filter(luma, temp, rows, cols);
         decimate(luma, rows, cols, decimated);
         dct.apply(decimated, coefficients);
         return true;
-    }
-
-    /**
-     * Y = 0.299 R + 0.587 G + 0.114 B in float, summed left to right like the reference. (Multiplying is
-     * twice as fast here as three table lookups, with the same float products.)
-     */
-    static void fillLuma(byte[] rgb, float[] out, int n) {
-        for (int p = 0, o = 0; p < n; p++, o += 3) {
-            out[p] = LUMA_R * (rgb[o] & 0xFF) + LUMA_G * (rgb[o + 1] & 0xFF) + LUMA_B * (rgb[o + 2] & 0xFF);
-        }
     }
 
     /** Point-samples the blurred image at block centres: index floor((i + 0.5) * dim / 64). */

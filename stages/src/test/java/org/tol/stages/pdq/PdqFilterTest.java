@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tol.api.filter.RowResult;
@@ -21,7 +22,7 @@ class PdqFilterTest {
     void rowsCarryTheBinaryHexAndQualityOfTheHash() throws Exception {
         RgbImage img = PdqTestImages.syntheticPhoto(new Random(1), 320, 200);
         PdqResult expect = new PdqHasher().hash(img);
-        try (PdqFilter f = new PdqFilter(PreResize.NONE)) {
+        try (PdqFilter f = new PdqFilter(PreResize.NONE, LumaPrecision.DOUBLE)) {
             assertEquals("pdq", f.name());
             assertEquals(List.of("hash_pdq", "pdq_hex", "pdq_quality"), f.outputColumns().stream().map(Column::name).toList());
             List<RowResult> rows = f.infer(List.of(f.prepare(img), f.prepare(img)));
@@ -32,6 +33,11 @@ class PdqFilterTest {
             assertEquals(expect.hash().toHex(), r.values().get("pdq_hex"));
             assertEquals(expect.quality(), r.values().get("pdq_quality"));
             assertEquals("none", f.fingerprint().get("pre_resize"));
+            assertEquals("double", f.fingerprint().get("luma_precision"));
+        }
+        // float, the arithmetic of runs made before the option existed, keeps their fingerprint (they resume)
+        try (PdqFilter f = new PdqFilter(PreResize.NONE, LumaPrecision.FLOAT)) {
+            assertEquals(Map.of("algorithm", "pdq-1", "pre_resize", "none"), f.fingerprint());
         }
     }
 
@@ -39,7 +45,7 @@ class PdqFilterTest {
     void preResizeIsAppliedBeforeHashing() throws Exception {
         RgbImage img = PdqTestImages.syntheticPhoto(new Random(2), 900, 600);
         PdqResult squashed = new PdqHasher().hash(Resampler.nearest(img, 512, 512));
-        try (PdqFilter f = new PdqFilter(PreResize.SQUARE_512)) {
+        try (PdqFilter f = new PdqFilter(PreResize.SQUARE_512, LumaPrecision.DOUBLE)) {
             assertEquals(squashed, f.prepare(img));
             assertEquals("512-square", f.fingerprint().get("pre_resize"));
         }
@@ -61,7 +67,8 @@ class PdqFilterTest {
         }
         long[] size = {img.height(), img.width()};
         DecodeResult cell = new ImageDecoder().decode(bgr, size, size);
-        try (PdqFilter f = new PdqFilter(PreResize.NONE)) {
+        // Meta's Java reference hash: float32 luma
+        try (PdqFilter f = new PdqFilter(PreResize.NONE, LumaPrecision.FLOAT)) {
             assertEquals("f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22",
                     f.prepare(cell.image()).hash().toHex());
         }

@@ -70,7 +70,7 @@ class PdqJobsTest {
 
         Path hashed = dir.resolve("hashed");
         PdqFileHashJob.Summary s = PdqFileHashJob.run(List.of(dir.resolve("images").toString()), hashed,
-                PreResize.NONE, PdqFileDecoder.IMAGEIO, 2);
+                PreResize.NONE, LumaPrecision.DOUBLE, PdqFileDecoder.IMAGEIO, 2);
         assertEquals(4, s.files());
         assertEquals(1, s.failed());
         List<Map<String, Object>> rows = read(hashed.resolve(PdqFileHashJob.HASHES), "uuid", "status", "error",

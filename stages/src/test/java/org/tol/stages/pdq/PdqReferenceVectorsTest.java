@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.tol.api.image.DecodeResult;
 import org.tol.api.image.RgbImage;
 
-/** Meta's published hashes and distances for its PDQ test images (../shared/data/pdq). */
+/**
+ * Meta's published hashes and distances for its PDQ test images (../shared/data/pdq). They come from Meta's
+ * Java/C++ code, which computes luma in float32, so these comparisons use {@link LumaPrecision#FLOAT}.
+ */
 class PdqReferenceVectorsTest {
     private static Path data;
-    private final PdqHasher hasher = new PdqHasher();
+    private final PdqHasher hasher = new PdqHasher(LumaPrecision.FLOAT);
 
     @BeforeAll
     static void findData() {

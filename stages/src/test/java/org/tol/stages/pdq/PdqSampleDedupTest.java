@@ -40,7 +40,7 @@ class PdqSampleDedupTest {
         ImageDecoder decoder = new ImageDecoder();
         List<Column> cols = new ArrayList<>(List.of(Column.string("uuid"), Column.string("status")));
         cols.addAll(PdqColumns.OUTPUT);
-        try (PdqFilter filter = new PdqFilter(PreResize.NONE);
+        try (PdqFilter filter = new PdqFilter(PreResize.NONE, LumaPrecision.DOUBLE);
                 ParquetRowWriter w = ParquetRowWriter.create(dir.resolve("hashes/part-0.parquet"), cols)) {
             List<String> read = new ArrayList<>(List.of(ImageColumns.UUID));
             read.addAll(ImageColumns.DECODE_COLUMNS);

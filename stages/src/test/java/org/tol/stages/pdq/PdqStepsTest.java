@@ -12,14 +12,91 @@ import org.tol.api.image.RgbImage;
 /** Pins each PDQ step against values worked out independently of the implementation. */
 class PdqStepsTest {
     @Test
-    void lumaIsWeightedRgbInFloat() {
+    void floatLumaIsTheCppCoresFloat32Arithmetic() {
         byte[] rgb = {(byte) 255, 0, 0, 0, (byte) 255, 0, 0, 0, (byte) 255, 10, 20, 30};
         float[] out = new float[4];
-        PdqHasher.fillLuma(rgb, out, 4);
+        LumaPrecision.FLOAT.fill(rgb, out, 4);
         assertEquals(0.299f * 255, out[0]);
         assertEquals(0.587f * 255, out[1]);
         assertEquals(0.114f * 255, out[2]);
         assertEquals(0.299f * 10 + 0.587f * 20 + 0.114f * 30, out[3]);
+    }
+
+    /**
+     * Exact luma bits from numpy (the pdqhash binding's {@code (R*0.299 + G*0.587 + B*0.114).astype('float32')})
+     * and from numpy float32 arithmetic (the C++ core): the two differ by 1 ulp on these triples.
+     */
+    @Test
+    void thePrecisionsDifferOnSomeTriplesAndDoubleIsTheBindings() {
+        int[][] cases = {
+            // r, g, b, binding (float64 then float32), C++ core (float32)
+            {0, 0, 253, 0x41e6bc6a, 0x41e6bc6b},
+            {0, 1, 1, 0x3f3374bc, 0x3f3374bd},
+            {0, 1, 5, 0x3f941893, 0x3f941894},
+            {48, 73, 205, 0x42a12560, 0x42a12561},
+        };
+        for (int[] c : cases) {
+            byte[] px = {(byte) c[0], (byte) c[1], (byte) c[2]};
+            float[] d = new float[1];
+            float[] f = new float[1];
+            LumaPrecision.DOUBLE.fill(px, d, 1);
+            LumaPrecision.FLOAT.fill(px, f, 1);
+            String at = c[0] + "," + c[1] + "," + c[2];
+            assertEquals(c[3], Float.floatToIntBits(d[0]), at);
+            assertEquals(c[4], Float.floatToIntBits(f[0]), at);
+            assertEquals(d[0], LumaPrecision.DOUBLE.luma(c[0], c[1], c[2]), at);
+            assertEquals(f[0], LumaPrecision.FLOAT.luma(c[0], c[1], c[2]), at);
+        }
+        // 10,20,30 happens to agree: 18.15f both ways
+        assertEquals(LumaPrecision.DOUBLE.luma(10, 20, 30), LumaPrecision.FLOAT.luma(10, 20, 30));
+        assertEquals(LumaPrecision.DOUBLE, new PdqHasher().lumaPrecision(), "the binding's precision is the default");
+    }
+
+    /**
+     * Every one of the 2^24 triples against numpy: SHA-256 of all luma values as little-endian float32 in
+     * r-major order, for each precision, and the count of triples where they differ (31.1%, at most 2 ulp).
+     */
+    @Test
+    void allTriplesMatchNumpyForBothPrecisions() throws Exception {
+        java.security.MessageDigest dSha = java.security.MessageDigest.getInstance("SHA-256");
+        java.security.MessageDigest fSha = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] rgb = new byte[256 * 3];
+        float[] d = new float[256];
+        float[] f = new float[256];
+        java.nio.ByteBuffer dBuf = java.nio.ByteBuffer.allocate(256 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer fBuf = java.nio.ByteBuffer.allocate(256 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long differ = 0;
+        for (int r = 0; r < 256; r++) {
+            for (int g = 0; g < 256; g++) {
+                for (int b = 0; b < 256; b++) {
+                    rgb[3 * b] = (byte) r;
+                    rgb[3 * b + 1] = (byte) g;
+                    rgb[3 * b + 2] = (byte) b;
+                }
+                LumaPrecision.DOUBLE.fill(rgb, d, 256);
+                LumaPrecision.FLOAT.fill(rgb, f, 256);
+                dBuf.clear();
+                fBuf.clear();
+                for (int b = 0; b < 256; b++) {
+                    dBuf.putFloat(d[b]);
+                    fBuf.putFloat(f[b]);
+                    differ += d[b] != f[b] ? 1 : 0;
+                }
+                dSha.update(dBuf.array());
+                fSha.update(fBuf.array());
+            }
+        }
+        assertEquals(5225506, differ);
+        assertEquals("c994b43dfc7fe41ba3a809c5f22a7d2ca2c0c7023894a2972f93ef81ee97d8a5", hex(dSha.digest()));
+        assertEquals("4ce635be785ef9cff655302b4cbb23dbf55a75911fc1c366480e7ac32e327460", hex(fSha.digest()));
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder s = new StringBuilder();
+        for (byte x : b) {
+            s.append(String.format("%02x", x));
+        }
+        return s.toString();
     }
 
     @Test
