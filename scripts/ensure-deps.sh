@@ -1,17 +1,15 @@
 #!/usr/bin/env bash
 # Checks (and as root on Debian/Ubuntu installs) what tol needs for one purpose:
-#   ensure-deps.sh run    java only: what a built tol needs (compute nodes, installed copies)
-#   ensure-deps.sh build  a JDK 17+ and Maven: what building the distribution needs
+#   ensure-deps.sh build  a JDK 17+ and Maven: what building the distribution needs (./tol runs this only
+#                         when it has to build; a built tol needs java alone, see bin/tol)
 #   ensure-deps.sh test   build + MPJ Express (libmpj-java), which the MPJ tests use; MPJ is optional for runs
 # Does nothing when everything is present; as a non-root user, names what is missing and exits 1.
 set -euo pipefail
 mode=${1:-build}
 need=()
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
-if [ "$mode" != run ]; then
-  command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
-  command -v mvn >/dev/null 2>&1 || need+=(maven)
-fi
+command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
 if [ "$mode" = test ] && [ -z "${MPJ_HOME:-}" ] && [ ! -f /usr/share/java/mpj.jar ]; then need+=(libmpj-java); fi
 if [ ${#need[@]} -gt 0 ]; then
   mapfile -t need < <(printf '%s\n' "${need[@]}" | sort -u)

@@ -18,7 +18,8 @@ done
 "$ROOT/scripts/build-if-stale.sh"
 mkdir -p "$PREFIX/bin" "$PREFIX/lib"
 PREFIX="$(cd "$PREFIX" && pwd)"
-# Copy into a fresh folder, then swap it in, so a running job keeps a complete set of jars.
+# Copy into a fresh folder, then swap it in: a failed copy leaves the previous install whole. (Reinstall while
+# no job runs from it: a JVM opens its jars as it needs them.)
 NEW="$PREFIX/lib/.tol-new-$$"
 rm -rf "$NEW"
 mkdir -p "$NEW"

@@ -2,6 +2,8 @@ package org.tol.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,38 +19,50 @@ import org.slf4j.LoggerFactory;
  * What is already done in OUT, read from the files of <em>all</em> ranks that ever ran there (any rank count):
  * processed-unit markers, committed parts per unit, and failed-file records. Nothing here trusts a rank's own
  * number, which is what makes resuming with another rank count exact.
+ *
+ * <p>Nothing here trusts a claim either: a part counts only when its file still matches its manifest line
+ * (size, and checksum unless {@link PartCheck.Depth#SIZE} was asked for) and, when the plan recorded input
+ * identities, when it was read from the same input data. A unit is done when its counted parts run gap-free
+ * from row 0 to the unit's final part; the processed log is written for the reference's tooling, not trusted.
  */
 public final class DoneState {
     private static final Logger LOG = LoggerFactory.getLogger(DoneState.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The pseudo rank of parts imported from a reference run ({@link OutLayout#importDir()}). */
+    public static final int IMPORT_RANK = -1;
+
+    /** How {@link #problem} starts for a part read from input data that has changed since. */
+    public static final String STALE = "stale";
 
     private final Set<String> processed = new HashSet<>();
     private final Map<String, List<RankedPart>> parts = new HashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
     private final Map<String, StageRecord> stageCommits = new HashMap<>();
     private final Set<String> stageIntended = new HashSet<>();
+    private final PartCheck.Depth depth;
+    private final Map<RankedPart, String> checked = new ConcurrentHashMap<>();
+    private volatile Map<String, String> inputKeys = Map.of();
 
-    private DoneState() {}
+    private DoneState(PartCheck.Depth depth) {
+        this.depth = depth;
+    }
 
+    /** Everything committed in OUT, each part verified with its checksum when first needed. */
     public static DoneState load(OutLayout out) throws IOException {
-        DoneState s = new DoneState();
+        return load(out, PartCheck.Depth.CHECKSUM);
+    }
+
+    public static DoneState load(OutLayout out, PartCheck.Depth depth) throws IOException {
+        DoneState s = new DoneState(depth);
+        s.addParts(IMPORT_RANK, out.importDir(), out.importDir().resolve(OutLayout.MANIFEST));
         for (int rank : out.ranksPresent()) {
             s.processed.addAll(AppendLog.read(out.processedLog(rank)));
             for (String line : AppendLog.read(out.failedLog(rank))) {
                 int tab = line.indexOf('\t');
                 s.failed.put(tab < 0 ? line : line.substring(0, tab), tab < 0 ? "" : line.substring(tab + 1));
             }
-            for (String line : AppendLog.read(out.manifest(rank))) {
-                PartRecord rec;
-                try {
-                    rec = JSON.readValue(line, PartRecord.class);
-                } catch (IOException e) {
-                    LOG.warn("ignoring unreadable manifest line in {}: {}", out.manifest(rank), line);
-                    continue;
-                }
-                s.parts.computeIfAbsent(rec.unit(), k -> new ArrayList<>())
-                        .add(new RankedPart(rank, out.checkpointDir(rank).resolve(rec.part()), rec));
-            }
+            s.addParts(rank, out.checkpointDir(rank), out.manifest(rank));
             s.loadStageRecords(out, rank);
         }
         return s;
@@ -86,20 +101,70 @@ public final class DoneState {
         return stageIntended.contains(relativePath);
     }
 
-    /** True when the unit's processed-log line exists, or (a stage unit) its commit record. */
+    private void addParts(int rank, Path dir, Path manifest) throws IOException {
+        if (!Files.exists(manifest)) {
+            return;
+        }
+        for (PartRecord rec : Manifests.read(manifest)) {
+            parts.computeIfAbsent(rec.unit(), k -> new ArrayList<>()).add(new RankedPart(rank, dir.resolve(rec.part()), rec));
+        }
+    }
+
+    /**
+     * Counts only parts read from the plan's current input data: {@code keys} maps unit id to the
+     * {@link FileIdentity#key()} of its file. Parts recorded without an identity count for any.
+     */
+    public DoneState withInputs(Map<String, String> keys) {
+        inputKeys = Map.copyOf(keys);
+        return this;
+    }
+
+    /** True when the unit's verified parts hold all its rows, or (a stage unit) it has a commit record. */
     public boolean isDone(WorkUnit unit) {
-        return processed.contains(unit.logLine()) || stageCommits.containsKey(unit.id());
+        return partsComplete(unit.id()) || stageCommits.containsKey(unit.id());
+    }
+
+    /** True when a processed-log line names this unit (a claim; {@link #isDone} is what counts). */
+    public boolean loggedProcessed(WorkUnit unit) {
+        return processed.contains(unit.logLine());
+    }
+
+    /** Why a part does not count, or null when it does (verified once, then remembered). */
+    public String problem(RankedPart p) {
+        String expected = inputKeys.get(p.record().unit());
+        if (expected != null && p.record().input() != null && !expected.equals(p.record().input())) {
+            return STALE + ": read from other input data (" + p.record().input() + ", now " + expected + ")";
+        }
+        String why = checked.computeIfAbsent(p, k -> {
+            String problem = PartCheck.problem(k.file(), k.record(), depth);
+            return problem == null ? "" : problem;
+        });
+        if (!why.isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("part {} does not count: {}", p.file(), why);
+        }
+        return why.isEmpty() ? null : why;
+    }
+
+    /** Every listed part of a unit, verified or not, for reports. */
+    public List<RankedPart> listedParts(String unitId) {
+        return List.copyOf(parts.getOrDefault(unitId, List.of()));
+    }
+
+    /** The unit ids that have listed parts (also ids that are no longer in the plan). */
+    public Set<String> unitsWithParts() {
+        return Set.copyOf(parts.keySet());
     }
 
     /**
      * The committed parts of a unit that form one gap-free run of rows from row 0, ordered by row: a chain
      * that reaches the unit's last part when one exists, else the longest. Parts that overlap or lie beyond a
-     * gap (two processes once worked the same unit with different part boundaries) are left out.
+     * gap (two processes once worked the same unit with different part boundaries) are left out, and so are
+     * parts that fail verification: the chain stops before a missing or damaged part.
      */
     public List<RankedPart> contiguousParts(String unitId) {
         Map<Long, List<RankedPart>> byFirst = new HashMap<>();
         for (RankedPart p : parts.getOrDefault(unitId, List.of())) {
-            if (p.record().endRow() > p.record().firstRow() || p.record().last()) {
+            if ((p.record().endRow() > p.record().firstRow() || p.record().last()) && problem(p) == null) {
                 byFirst.computeIfAbsent(p.record().firstRow(), k -> new ArrayList<>()).add(p);
             }
         }

@@ -23,12 +23,25 @@ public record OutLayout(Path root) {
         return root.resolve("run.json");
     }
 
+    /** The manifest's file name in every checkpoint directory. */
+    public static final String MANIFEST = "manifest.jsonl";
+
+    /** Parts tol wrote from a reference run's rows (one-time import at the first start in a reference OUT). */
+    public Path importDir() {
+        return root.resolve("checkpoints_import");
+    }
+
+    /** Where the files of a reference run are moved before tol starts in the same OUT (never deleted). */
+    public Path referenceAside() {
+        return root.resolve("reference-run");
+    }
+
     public Path checkpointDir(int rank) {
         return root.resolve("checkpoints_rank" + rank);
     }
 
     public Path manifest(int rank) {
-        return checkpointDir(rank).resolve("manifest.jsonl");
+        return checkpointDir(rank).resolve(MANIFEST);
     }
 
     /** A stage's unit records (intent, then commit): {@code checkpoints_rank{R}/outputs.jsonl}. */
@@ -65,8 +78,12 @@ public record OutLayout(Path root) {
         return statsDir().resolve("rank" + rank + ".json");
     }
 
+    public Path locksDir() {
+        return root.resolve("locks");
+    }
+
     public Path lock(int rank) {
-        return root.resolve("locks").resolve("rank" + rank + ".lock");
+        return locksDir().resolve("rank" + rank + ".lock");
     }
 
     public Path collected() {

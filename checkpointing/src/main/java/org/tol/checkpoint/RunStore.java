@@ -20,7 +20,13 @@ public final class RunStore {
         if (!Files.exists(out.runFile())) {
             return null;
         }
-        return Json.mapper().readValue(out.runFile().toFile(), RunPlan.class);
+        try {
+            return Json.mapper().readValue(out.runFile().toFile(), RunPlan.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new TolException(out.runFile() + " is damaged (" + e.getOriginalMessage() + ")",
+                    "restore it from a backup, or start again in a new --output directory; the committed parts in "
+                            + out.root() + " are untouched", ExitCodes.FAILURE, e);
+        }
     }
 
     public static void write(OutLayout out, RunPlan plan) throws IOException {

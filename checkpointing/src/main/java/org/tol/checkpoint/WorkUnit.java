@@ -12,6 +12,7 @@ package org.tol.checkpoint;
  * @param endRowGroup  one past the last row group, or -1 for "to the end of the file"
  */
 public record WorkUnit(String id, String path, long bytes, int firstRowGroup, int endRowGroup) {
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean wholeFile() {
         return endRowGroup < 0;
     }
@@ -20,8 +21,21 @@ public record WorkUnit(String id, String path, long bytes, int firstRowGroup, in
      * The line written to {@code processed_files_rank{R}.log}: the source path, as in the reference, plus the
      * row-group range for a split file.
      */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public String logLine() {
         return wholeFile() ? path : path + "#rg" + firstRowGroup + "-" + endRowGroup;
+    }
+
+    /** The input file's path relative to the plan's root: the id without its row-group range. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String file() {
+        int hash = id.lastIndexOf("#rg");
+        return hash < 0 ? id : id.substring(0, hash);
+    }
+
+    /** The same unit read from {@code newPath} (the inputs moved; ids and ranges stay). */
+    public WorkUnit at(String newPath) {
+        return new WorkUnit(id, newPath, bytes, firstRowGroup, endRowGroup);
     }
 
     public static String rangeId(String relativePath, int first, int end) {

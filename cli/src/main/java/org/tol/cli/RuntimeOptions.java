@@ -67,8 +67,9 @@ public final class RuntimeOptions {
             description = "none | multicore:N (N rank threads here) | niodev (one rank per srun task) (default: ${DEFAULT-VALUE}).")
     public String mpj;
 
-    @Option(names = "--lock-stale-seconds", defaultValue = "300", paramLabel = "S",
-            description = "A rank lock from another host without heartbeat for S seconds is taken over (default: ${DEFAULT-VALUE}).")
+    // Accepted so existing scripts keep working; rank locks are OS file locks now (the kernel frees them).
+    @Option(names = "--lock-stale-seconds", defaultValue = "300", paramLabel = "S", hidden = true,
+            description = "Ignored: rank locks are OS file locks, released by the kernel when their holder dies.")
     public int lockStaleSeconds;
 
     @Option(names = "--image-column", defaultValue = "image", paramLabel = "NAME",
@@ -87,11 +88,15 @@ public final class RuntimeOptions {
             description = "[h, w] list tried second to shape raw BGR cells (default: ${DEFAULT-VALUE}).")
     public String resizedSizeColumn;
 
+    @Option(names = "--replan", description = "Inputs changed or missing since OUT was planned: keep the finished "
+            + "units of unchanged files and plan the rest afresh (without it such a start exits 2, naming them).")
+    public boolean replan;
+
     /** The runtime configuration these options describe. */
     public RuntimeConfig config() {
         return new RuntimeConfig(inputs, output, device, batchSize == null ? 0 : batchSize, prepThreads,
                 checkpointEvery, SizeParser.bytes(splitSize), unitRowGroups, graceSeconds, progressSeconds, collect,
-                allowPartial, lockStaleSeconds,
+                allowPartial, lockStaleSeconds, replan,
                 new InputColumns(idColumn, imageColumn, originalSizeColumn, resizedSizeColumn));
     }
 

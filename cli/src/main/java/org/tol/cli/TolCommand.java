@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             org.tol.cli.runtime.CollectCommand.class,
             org.tol.cli.runtime.StatusCommand.class,
+            org.tol.cli.runtime.VerifyCommand.class,
             org.tol.cli.runtime.LaunchCommand.class,
             CommandLine.HelpCommand.class
         },

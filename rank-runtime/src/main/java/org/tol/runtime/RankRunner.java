@@ -2,7 +2,6 @@ package org.tol.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.RunStore;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.image.ImageDecoder;
-import org.tol.io.parquet.InputFile;
 import org.tol.runtime.collect.Collector;
 import org.tol.runtime.collect.RankStatsFiles;
 import org.tol.runtime.exec.CommitQueue;
@@ -35,6 +33,8 @@ import org.tol.runtime.exec.RankStats;
 import org.tol.runtime.exec.StopFlag;
 import org.tol.runtime.exec.UnitProcessor;
 import org.tol.runtime.plan.InputSchemaCheck;
+import org.tol.runtime.plan.InputCheck;
+import org.tol.runtime.reference.ReferenceImport;
 import org.tol.runtime.plan.Planner;
 
 /**
@@ -68,23 +68,24 @@ public final class RankRunner {
                     "pass a directory path for --output (it is created when missing)");
         }
         // A wrong --input or a table without images is a usage error before anything is created in OUT.
-        List<InputFile> accepted = Files.exists(out.runFile()) ? null
-                : InputSchemaCheck.accepted(config.inputs(), config.columns());
+        if (!Files.exists(out.runFile())) {
+            InputSchemaCheck.accepted(config.inputs(), config.columns());
+        }
         Files.createDirectories(out.root());
         Device device = DeviceSelector.choose(config.device(), ctx.localRank(), env);
         LOG.info("rank {}/{} (local {}, from {}) on {}, {}", ctx.rank(), ctx.worldSize(), ctx.localRank(),
                 ctx.source(), device, coordinator.describe());
-        try (RankLock lock = RankLock.acquire(out.lock(ctx.rank()), ctx.rank(), ctx.jobId(),
-                Duration.ofSeconds(config.lockStaleSeconds()));
+        try (RankLock lock = RankLock.acquire(out.lock(ctx.rank()), ctx.rank(), ctx.worldSize(), ctx.jobId());
                 ImageFilter<?> filter = factory.create(device)) {
             if (!filter.name().equals(filterName)) {
                 LOG.debug("filter reports name '{}' for command '{}'", filter.name(), filterName);
             }
             discardUncommitted(out);
             Map<String, String> fingerprint = filter.fingerprint();
-            RunPlan plan = coordinator.plan(() -> planOrLoad(out, filterName, fingerprint, accepted));
+            RunPlan plan = coordinator.plan(() -> planOrLoad(out, filterName, fingerprint));
             RunStore.checkSameRun(out, plan, filterName, fingerprint);
-            DoneState done = DoneState.load(out);
+            ReferenceImport.runOnce(out, plan, outputColumns(filter)); // an OUT the reference pipeline started
+            DoneState done = DoneState.load(out).withInputs(plan.unitInputKeys());
             Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
             RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
                     source.expectedBytes());
@@ -95,10 +96,10 @@ public final class RankRunner {
             try (ProgressReporter progress = new ProgressReporter(stats, out.stats(ctx.rank()), lock,
                     config.progressSeconds(), !Boolean.getBoolean("tol.quiet"))) {
                 try {
-                    code = runUnits(filter, out, done, source, stats);
-                    if (code != ExitCodes.INTERRUPTED) {
-                        PredictionsWriter.write(out, ctx.rank(), outputColumns(filter));
-                    }
+                    code = runUnits(filter, out, done, source, stats, plan.unitInputKeys());
+                    // Also when interrupted: the per-rank files then hold every row committed so far, once (the
+                    // grace watchdog may cut this short; the previous file stays until the atomic rename).
+                    PredictionsWriter.write(out, plan, ctx.rank(), ctx.worldSize(), outputColumns(filter));
                 } catch (Exception | Error e) {
                     // The rank's own status file says it failed, so a job script cannot mistake it for a 75.
                     stats.end("failed", ExitCodes.FAILURE);
@@ -155,19 +156,33 @@ public final class RankRunner {
         }
     }
 
-    private RunPlan planOrLoad(OutLayout out, String filterName, Map<String, String> fingerprint,
-            List<InputFile> accepted) {
+    /**
+     * The stored plan after comparing it with this start's inputs ({@link InputCheck}: added files planned,
+     * moved inputs followed, changed or missing ones refused unless --replan), or a new plan on the first start.
+     */
+    private RunPlan planOrLoad(OutLayout out, String filterName, Map<String, String> fingerprint) {
         try {
-            return RunStore.loadOrCreate(out, filterName, fingerprint, () -> Planner.plan(filterName, fingerprint,
-                    config.inputs(), accepted != null ? accepted : InputSchemaCheck.accepted(config.inputs(),
-                            config.columns()), config.splitBytes(), config.unitRowGroups()));
+            RunPlan stored = RunStore.read(out);
+            if (stored == null) {
+                RunPlan plan = Planner.plan(filterName, fingerprint, config.inputs(), config.columns(),
+                        config.splitBytes(), config.unitRowGroups());
+                RunStore.write(out, plan);
+                return plan;
+            }
+            RunStore.checkSameRun(out, stored, filterName, fingerprint);
+            InputCheck.Outcome checked = InputCheck.check(stored, config.inputs(), config.columns(), config.replan(),
+                    config.splitBytes(), config.unitRowGroups());
+            if (checked.changed()) {
+                RunStore.write(out, checked.plan());
+            }
+            return checked.plan();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     private <P> int runUnits(ImageFilter<P> filter, OutLayout out, DoneState done, Coordinator.WorkSource source,
-            RankStats stats) throws Exception {
+            RankStats stats, Map<String, String> inputKeys) throws Exception {
         int batch = config.batchSize() > 0 ? config.batchSize() : Math.max(1, filter.preferredBatchSize());
         int threads = config.effectivePrepThreads(env);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -184,7 +199,7 @@ public final class RankRunner {
         Files.createDirectories(out.logsDir());
         org.tol.io.fs.AtomicFiles.fsyncDir(out.root());
         try (CommitQueue commits = new CommitQueue("tol-commit-rank" + ctx.rank(), 4)) {
-            int code = processUnits(processor, columns, out, done, source, stats, commits);
+            int code = processUnits(processor, columns, out, done, source, stats, commits, inputKeys);
             // Everything queued is durable before the exit code (75 included) or predictions_rank{R} are written.
             commits.drain();
             return code;
@@ -194,19 +209,21 @@ public final class RankRunner {
     }
 
     private <P> int processUnits(UnitProcessor<P> processor, List<Column> columns, OutLayout out, DoneState done,
-            Coordinator.WorkSource source, RankStats stats, CommitQueue commits) throws Exception {
+            Coordinator.WorkSource source, RankStats stats, CommitQueue commits, Map<String, String> inputKeys)
+            throws Exception {
         boolean anyFailed = false;
         for (WorkUnit unit = source.next(); unit != null; unit = source.next()) {
             if (stop.stopped()) {
                 return ExitCodes.INTERRUPTED;
             }
             if (done.isDone(unit)) {
-                stats.unitsSkipped.incrementAndGet();
-                continue;
-            }
-            if (done.partsComplete(unit.id())) {
-                // Crashed between the last part's manifest line and the processed-log line.
-                markProcessed(out, unit, stats, commits);
+                if (done.loggedProcessed(unit)) {
+                    stats.unitsSkipped.incrementAndGet();
+                } else {
+                    // Crashed between the last part's manifest line and the processed-log line (or the inputs
+                    // moved, so the logged path is another): the log gets the unit's current path.
+                    markProcessed(out, unit, stats, commits);
+                }
                 continue;
             }
             long resume = done.resumeRow(unit.id());
@@ -214,7 +231,7 @@ public final class RankRunner {
                 LOG.info("resuming {} at row {}", unit.id(), resume);
             }
             UnitProcessor.Result r;
-            try (PartSink sink = new PartSink(out, ctx.rank(), unit, columns, resume, commits)) {
+            try (PartSink sink = new PartSink(out, ctx.rank(), unit, columns, resume, commits, inputKeys.get(unit.id()))) {
                 r = processor.process(unit, resume, sink);
             }
             switch (r.outcome()) {

@@ -16,7 +16,9 @@ import org.tol.io.parquet.InputColumns;
  * @param graceSeconds       after SIGTERM/SIGUSR1, exit 75 at the latest after this long
  * @param progressSeconds    how often progress is printed and stats/rank{R}.json rewritten
  * @param collect            run the collect step at the end (rank 0, after all ranks are done)
- * @param lockStaleSeconds   a lock from another host without heartbeat for this long is stale
+ * @param lockStaleSeconds   unused since rank locks are OS file locks (kept so existing callers compile)
+ * @param replan             inputs changed or missing since the plan: keep finished units of unchanged files,
+ *                           plan the rest afresh (else such a start is refused with exit 2)
  * @param columns            which input columns hold the id, the image and its sizes
  */
 public record RuntimeConfig(
@@ -33,14 +35,29 @@ public record RuntimeConfig(
         boolean collect,
         boolean allowPartial,
         int lockStaleSeconds,
+        boolean replan,
         InputColumns columns) {
 
-    /** With TreeOfLife's column names. */
+    /** Without {@code replan}, with TreeOfLife's column names. */
     public RuntimeConfig(List<String> inputs, Path output, String device, int batchSize, int prepThreads,
             int checkpointEvery, long splitBytes, int unitRowGroups, int graceSeconds, double progressSeconds,
             boolean collect, boolean allowPartial, int lockStaleSeconds) {
         this(inputs, output, device, batchSize, prepThreads, checkpointEvery, splitBytes, unitRowGroups, graceSeconds,
-                progressSeconds, collect, allowPartial, lockStaleSeconds, InputColumns.DEFAULT);
+                progressSeconds, collect, allowPartial, lockStaleSeconds, false, InputColumns.DEFAULT);
+    }
+
+    /** With TreeOfLife's column names. */
+    public RuntimeConfig(List<String> inputs, Path output, String device, int batchSize, int prepThreads,
+            int checkpointEvery, long splitBytes, int unitRowGroups, int graceSeconds, double progressSeconds,
+            boolean collect, boolean allowPartial, int lockStaleSeconds, boolean replan) {
+        this(inputs, output, device, batchSize, prepThreads, checkpointEvery, splitBytes, unitRowGroups, graceSeconds,
+                progressSeconds, collect, allowPartial, lockStaleSeconds, replan, InputColumns.DEFAULT);
+    }
+
+    /** The same configuration with {@code --replan} set as given. */
+    public RuntimeConfig withReplan(boolean value) {
+        return new RuntimeConfig(inputs, output, device, batchSize, prepThreads, checkpointEvery, splitBytes,
+                unitRowGroups, graceSeconds, progressSeconds, collect, allowPartial, lockStaleSeconds, value, columns);
     }
 
     public RuntimeConfig {

@@ -22,8 +22,7 @@ import org.tol.runtime.stage.StageRunner;
  */
 public final class RuntimeLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeLauncher.class);
-    private static final StopFlag JVM_STOP = new StopFlag();
-    private static volatile boolean handlersInstalled;
+    private static final StopFlag JVM_STOP = SignalHandlers.jvmStopFlag();
 
     private RuntimeLauncher() {}
 
@@ -76,10 +75,7 @@ public final class RuntimeLauncher {
         }
     }
 
-    private static synchronized void installHandlers(int graceSeconds) {
-        if (!handlersInstalled) {
-            SignalHandlers.install(JVM_STOP, graceSeconds);
-            handlersInstalled = true;
-        }
+    private static void installHandlers(int graceSeconds) {
+        SignalHandlers.installOnce(graceSeconds);
     }
 }

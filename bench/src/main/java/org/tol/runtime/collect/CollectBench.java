@@ -56,7 +56,7 @@ public final class CollectBench {
                 WorkUnit unit = units.get(u);
                 int rank = u % ranks;
                 long inUnit = Math.min(rowsPerUnit, rows - row);
-                PartSink sink = new PartSink(out, rank, unit, COLUMNS, 0, commits);
+                PartSink sink = new PartSink(out, rank, unit, COLUMNS, 0, commits, null); // no input identity
                 for (long i = 0; i < inUnit; i++, row++) {
                     Map<String, Object> r = dupEvery > 0 && row % dupEvery == dupEvery - 1 && prev != null ? prev
                             : row(row);

@@ -68,8 +68,8 @@ public final class PlanBench {
     }
 
     /**
-     * Makes the plan's OUT look finished on {@code ranks} ranks (two listed parts per unit, processed-log
-     * lines, a stats file per rank; part files are not written: status reads manifests, not parts).
+     * Makes the plan's OUT look finished on {@code ranks} ranks: one listed part per unit (an empty file without
+     * recorded size or checksum, which status accepts), processed-log lines, a stats file per rank.
      */
     public static void finishedOut(Path dir, int ranks) throws IOException {
         OutLayout out = new OutLayout(dir);
@@ -87,8 +87,9 @@ public final class PlanBench {
             RankStats stats = new RankStats(r, plan.units().size(), byRank.get(r).size(), 0);
             try (Writer man = Files.newBufferedWriter(out.manifest(r)); Writer log = Files.newBufferedWriter(out.processedLog(r))) {
                 for (WorkUnit u : byRank.get(r)) {
-                    man.write(JSON.writeValueAsString(new PartRecord(u.id(), PartNames.part(u.id(), 0), 0, 1000, false)) + "\n");
-                    man.write(JSON.writeValueAsString(new PartRecord(u.id(), PartNames.part(u.id(), 1000), 1000, 1800, true)) + "\n");
+                    String part = PartNames.part(u.id(), 0);
+                    Files.write(out.checkpointDir(r).resolve(part), new byte[0]); // status checks that it exists
+                    man.write(JSON.writeValueAsString(new PartRecord(u.id(), part, 0, 1800, true, null, null, null)) + "\n");
                     log.write(u.logLine() + "\n");
                     stats.unitsDone.incrementAndGet();
                     stats.rows.addAndGet(1800);

@@ -47,7 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
             r.lines().forEach(l -> spec.commandLine().getOut().println("tol status: " + l));
             return r.exitCode();
         }
-        Map<String, Object> report = StatusReport.build(layout, staleSeconds);
+        Map<String, Object> report = OutputErrors.oneLine(out, () -> StatusReport.build(layout, staleSeconds));
         spec.commandLine().getOut().println(json ? Json.pretty(report) : StatusReport.text(report));
         return StatusReport.exitCode(report);
     }

@@ -1,6 +1,5 @@
 package org.tol.runtime.exec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.tol.api.schema.Column;
 import org.tol.checkpoint.AppendLog;
+import org.tol.checkpoint.Manifests;
 import org.tol.checkpoint.OutLayout;
+import org.tol.checkpoint.PartCheck;
 import org.tol.checkpoint.PartNames;
 import org.tol.checkpoint.PartRecord;
 import org.tol.checkpoint.WorkUnit;
@@ -19,22 +20,24 @@ import org.tol.io.parquet.ParquetRowWriter;
  * {@link #commit} queues, on the rank's {@link CommitQueue}, the atomic rename of the current part into place
  * followed by its manifest line, so a crash at any moment leaves either a listed, complete part or nothing that
  * counts. The queue runs these steps in order on its own thread, so the inference thread goes on with the next
- * rows (or the next unit) while the disk syncs.
+ * rows (or the next unit) while the disk syncs. The manifest line records the committed file's size and CRC-32C
+ * (read back after the rename, so it describes what is on disk) and the identity of the input it came from.
  */
 public final class PartSink implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final OutLayout out;
     private final int rank;
     private final WorkUnit unit;
     private final List<Column> columns;
     private final CommitQueue commits;
+    private final String inputKey;
     private ParquetRowWriter writer;
     private long partFirstRow;
     private long nextRow;
 
+    /** @param inputKey {@link org.tol.checkpoint.FileIdentity#key()} of the unit's input file, or null */
     public PartSink(OutLayout out, int rank, WorkUnit unit, List<Column> columns, long firstRow,
-            CommitQueue commits) throws IOException {
+            CommitQueue commits, String inputKey) throws IOException {
+        this.inputKey = inputKey;
         this.out = out;
         this.rank = rank;
         this.unit = unit;
@@ -71,9 +74,9 @@ public final class PartSink implements AutoCloseable {
         }
         ParquetRowWriter part = writer; // from here on only the commit thread touches it
         writer = null;
-        PartRecord rec = new PartRecord(unit.id(), partPath(partFirstRow).getFileName().toString(), partFirstRow,
-                nextRow, last);
-        String line = JSON.writeValueAsString(rec);
+        Path file = partPath(partFirstRow);
+        long first = partFirstRow;
+        long end = nextRow;
         Path manifest = out.manifest(rank);
         commits.submit(() -> {
             try {
@@ -82,7 +85,9 @@ public final class PartSink implements AutoCloseable {
                 part.abort();
                 throw e;
             }
-            AppendLog.append(manifest, line);
+            PartRecord rec = new PartRecord(unit.id(), file.getFileName().toString(), first, end, last,
+                    Files.size(file), PartCheck.crc32c(file), inputKey);
+            AppendLog.append(manifest, Manifests.line(rec));
         });
         partFirstRow = nextRow;
     }

@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tol.api.TolException;
+import org.tol.checkpoint.FileIdentity;
 import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.WorkUnit;
+import org.tol.io.parquet.InputColumns;
 import org.tol.io.parquet.InputFile;
 import org.tol.io.parquet.InputFiles;
 import org.tol.io.parquet.ParquetFileInfo;
@@ -26,30 +29,58 @@ public final class Planner {
 
     public static RunPlan plan(String filter, Map<String, String> fingerprint, List<String> inputs, long splitBytes,
             int unitRowGroups) {
-        List<InputFile> files = InputFiles.resolve(inputs);
-        if (files.isEmpty()) {
-            throw TolException.usage("no *.parquet files found in " + inputs, "check --input");
-        }
-        return plan(filter, fingerprint, inputs, files, splitBytes, unitRowGroups);
+        return plan(filter, fingerprint, inputs, InputColumns.DEFAULT, splitBytes, unitRowGroups);
     }
 
-    /** Plans {@code files}, the inputs already resolved and checked (see {@link InputSchemaCheck}). */
+    /** Plans the input files that hold images under {@code columns} (see {@link InputSchemaCheck}). */
     public static RunPlan plan(String filter, Map<String, String> fingerprint, List<String> inputs,
-            List<InputFile> files, long splitBytes, int unitRowGroups) {
-        Path root = commonParent(files.stream().map(f -> f.path().toAbsolutePath().normalize()).toList());
+            InputColumns columns, long splitBytes, int unitRowGroups) {
+        Listing listing = list(inputs, columns);
         List<WorkUnit> units = new ArrayList<>();
-        for (InputFile f : files) {
-            Path abs = f.path().toAbsolutePath().normalize();
-            String rel = root.relativize(abs).toString();
-            if (splitBytes > 0 && f.sizeBytes() > splitBytes) {
-                units.addAll(split(abs, rel, f.sizeBytes(), unitRowGroups));
-            } else {
-                units.add(new WorkUnit(rel, abs.toString(), f.sizeBytes(), 0, -1));
-            }
+        Map<String, FileIdentity> ids = new TreeMap<>();
+        for (Map.Entry<String, InputFile> e : listing.files().entrySet()) {
+            units.addAll(unitsOf(e.getValue(), e.getKey(), splitBytes, unitRowGroups));
+            ids.put(e.getKey(), identity(e.getValue().path()));
         }
-        LOG.info("planned {} units from {} files ({} bytes)", units.size(), files.size(),
+        LOG.info("planned {} units from {} files ({} bytes)", units.size(), listing.files().size(),
                 units.stream().mapToLong(WorkUnit::bytes).sum());
-        return new RunPlan(filter, fingerprint, inputs, Lpt.largestFirst(units));
+        return new RunPlan(filter, fingerprint, inputs, Lpt.largestFirst(units), listing.root().toString(), ids);
+    }
+
+    /** The input files by path relative to their common directory (sorted), and that directory. */
+    public record Listing(Path root, Map<String, InputFile> files) {}
+
+    public static Listing list(List<String> inputs) {
+        return list(inputs, InputColumns.DEFAULT);
+    }
+
+    /** Like {@link #list(List)}, keeping only files with the image and id columns ({@link InputSchemaCheck}). */
+    public static Listing list(List<String> inputs, InputColumns columns) {
+        List<InputFile> files = InputSchemaCheck.accepted(inputs, columns);
+        Path root = commonParent(files.stream().map(f -> f.path().toAbsolutePath().normalize()).toList());
+        Map<String, InputFile> byRel = new TreeMap<>();
+        for (InputFile f : files) {
+            byRel.put(root.relativize(f.path().toAbsolutePath().normalize()).toString(), f);
+        }
+        return new Listing(root, byRel);
+    }
+
+    /** The units of one input file: the whole file, or row-group ranges when it is above {@code splitBytes}. */
+    static List<WorkUnit> unitsOf(InputFile f, String rel, long splitBytes, int unitRowGroups) {
+        Path abs = f.path().toAbsolutePath().normalize();
+        if (splitBytes > 0 && f.sizeBytes() > splitBytes) {
+            return split(abs, rel, f.sizeBytes(), unitRowGroups);
+        }
+        return List.of(new WorkUnit(rel, abs.toString(), f.sizeBytes(), 0, -1));
+    }
+
+    static FileIdentity identity(Path file) {
+        try {
+            return FileIdentity.of(file);
+        } catch (IOException e) {
+            // An unreadable file gets an identity that matches nothing; processing it records the failure.
+            return new FileIdentity(-1, -1, "unreadable");
+        }
     }
 
     private static List<WorkUnit> split(Path abs, String rel, long size, int perUnit) {

@@ -10,10 +10,12 @@ import org.tol.api.ExitCodes;
 import org.tol.api.TolException;
 import org.tol.checkpoint.DoneState;
 import org.tol.checkpoint.OutLayout;
+import org.tol.checkpoint.PartCheck;
 import org.tol.checkpoint.RankedPart;
 import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.RunStore;
 import org.tol.checkpoint.WorkUnit;
+import org.tol.runtime.collect.DamageReport;
 import org.tol.runtime.collect.RankStatsFiles;
 import org.tol.runtime.exec.HostName;
 
@@ -33,7 +35,9 @@ public final class StatusReport {
             throw new TolException("no run found in " + out.root() + " (run.json is missing)",
                     "pass the --output directory of a 'tol filter' run", ExitCodes.USAGE, null);
         }
-        DoneState done = DoneState.load(out);
+        // Sizes only: status is polled while jobs run; 'tol verify' and 'tol collect' also check the checksums.
+        DoneState done = DoneState.load(out, PartCheck.Depth.SIZE).withInputs(plan.unitInputKeys());
+        List<Map<String, Object>> damaged = new ArrayList<>();
         long unitsDone = 0;
         long rows = 0;
         long bytesLeft = 0;
@@ -45,6 +49,7 @@ public final class StatusReport {
             if (done.isDone(u)) {
                 unitsDone++;
             } else {
+                damaged.addAll(DamageReport.damagedParts(done, u.id()));
                 bytesLeft += u.bytes();
                 if (failedReasons.containsKey(u.logLine())) {
                     failed.add(u.logLine() + "\t" + failedReasons.get(u.logLine()));
@@ -59,29 +64,34 @@ public final class StatusReport {
         List<Integer> dead = new ArrayList<>();
         int running = 0;
         for (Map<String, Object> s : RankStatsFiles.read(out)) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            int rank = ((Number) s.get("rank")).intValue();
-            double age = (now - ((Number) s.getOrDefault("updated_ms", now)).longValue()) / 1000.0;
-            String state = rankState(s, age, staleSeconds);
-            r.put("rank", rank);
-            r.put("state", state);
-            r.put("units_done", s.get("units_done"));
-            r.put("rows", s.get("rows"));
-            r.put("rows_per_s", s.get("rows_per_s"));
-            r.put("seconds_since_update", age);
-            r.put("host", s.get("host"));
-            r.put("pid", s.get("pid"));
-            ranks.add(r);
-            switch (state) {
-                case "stalled" -> stalled.add(rank);
-                case "dead" -> dead.add(rank);
-                case "running" -> {
-                    running++;
-                    rate += ((Number) s.get("rows_per_s")).doubleValue();
-                    double elapsed = ((Number) s.get("elapsed_s")).doubleValue();
-                    byteRate += ((Number) s.get("bytes_done")).doubleValue() / Math.max(1e-3, elapsed);
+            try {
+                Map<String, Object> r = new LinkedHashMap<>();
+                int rank = ((Number) s.get("rank")).intValue();
+                double rowsPerS = ((Number) s.get("rows_per_s")).doubleValue();
+                double age = (now - ((Number) s.getOrDefault("updated_ms", now)).longValue()) / 1000.0;
+                String state = rankState(s, age, staleSeconds);
+                r.put("rank", rank);
+                r.put("state", state);
+                r.put("units_done", s.get("units_done"));
+                r.put("rows", s.get("rows"));
+                r.put("rows_per_s", rowsPerS);
+                r.put("seconds_since_update", age);
+                r.put("host", s.get("host"));
+                r.put("pid", s.get("pid"));
+                ranks.add(r);
+                switch (state) {
+                    case "stalled" -> stalled.add(rank);
+                    case "dead" -> dead.add(rank);
+                    case "running" -> {
+                        running++;
+                        rate += rowsPerS;
+                        double elapsed = ((Number) s.get("elapsed_s")).doubleValue();
+                        byteRate += ((Number) s.get("bytes_done")).doubleValue() / Math.max(1e-3, elapsed);
+                    }
+                    default -> { }
                 }
-                default -> { }
+            } catch (RuntimeException e) {
+                // valid JSON without the expected fields: not a stats file tol wrote whole; skip it
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -96,6 +106,7 @@ public final class StatusReport {
         m.put("rows_per_s", rate);
         m.put("eta_s", byteRate > 0 ? bytesLeft / byteRate : (bytesLeft == 0 ? 0.0 : -1.0));
         m.put("failed_units", failed);
+        m.put("damaged_parts", damaged);
         m.put("stalled_ranks", stalled);
         m.put("dead_ranks", dead);
         m.put("ranks", ranks);
@@ -146,6 +157,12 @@ public final class StatusReport {
         List<String> failed = (List<String>) m.get("failed_units");
         for (String f : failed) {
             b.append("  failed: ").append(f.replace('\t', ' ')).append('\n');
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> damaged = (List<Map<String, Object>>) m.get("damaged_parts");
+        for (Map<String, Object> d : damaged) {
+            b.append("  damaged part (redone by the next run): ").append(d.get("part")).append(": ")
+                    .append(d.get("problem")).append('\n');
         }
         return b.toString().stripTrailing();
     }

@@ -40,7 +40,15 @@ class KillCycleTest {
                         tmp.resolve("cycle" + cycle + "-rank" + r + ".log")));
             }
             int victim = rnd.nextInt(RANKS);
-            Thread.sleep(400 + rnd.nextInt(2200));
+            // Kill at a random moment of the victim's run: after it took its lock (JVM start-up on a loaded
+            // machine can take longer than the whole run of a sibling), so there is a lock to take over.
+            Path lock = new org.tol.checkpoint.OutLayout(out).lock(victim);
+            long until = System.currentTimeMillis() + 30_000;
+            while (procs.get(victim).isAlive() && System.currentTimeMillis() < until
+                    && !(Files.exists(lock) && Files.size(lock) > 0)) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(rnd.nextInt(1500));
             Process p = procs.get(victim);
             if (p.isAlive()) {
                 p.destroyForcibly(); // SIGKILL: no handler runs, nothing is flushed
@@ -69,7 +77,7 @@ class KillCycleTest {
                 takeovers += Files.readAllLines(log).stream().filter(l -> l.contains("taking over stale lock")).count();
             }
         }
-        assertTrue(takeovers >= 1, "a SIGKILLed rank's lock must be taken over by its successor");
+        assertTrue(takeovers >= 1, "a SIGKILLed rank's lock must be taken over by its successor (kills: " + killsMidRun + ")\n" + RuntimeHarness.tail(tmp.resolve("final0.log")));
         Map<String, Map<String, Object>> actual = RuntimeHarness.collect(out);
         assertEquals(expected.keySet(), actual.keySet(), "same uuids");
         assertEquals(expected, actual, "same values for every uuid");

@@ -31,12 +31,15 @@ class ResumeWithOtherRankCountTest {
         Map<String, Map<String, Object>> expected = RuntimeHarness.uninterrupted(in, tmp.resolve("ref"));
 
         Path out = tmp.resolve("out");
-        int[] first = interruptAfterParts(out, in, 8, 12);
+        int[] first = RuntimeHarness.interruptAfterParts(out, in, 8, 12);
         assertTrue(Arrays.stream(first).anyMatch(c -> c == ExitCodes.INTERRUPTED), Arrays.toString(first));
         assertTrue(processedUnits(out) < 20, "the interruption must leave work to resume");
 
         int[] second = RuntimeHarness.runThreads(RuntimeHarness.config(in, out), 3, new StopFlag());
         assertEquals("[0, 0, 0]", Arrays.toString(second));
+        // Users of the reference glob predictions_rank*.parquet: every committed row exactly once, also the rows
+        // that ranks 3..7 of the first run committed (their directories and files are from that run).
+        assertEquals(expected, RuntimeHarness.readRankPredictions(out));
         assertEquals(expected, RuntimeHarness.collect(out));
     }
 
@@ -52,7 +55,7 @@ class ResumeWithOtherRankCountTest {
             eight.add(RuntimeHarness.startRank(r, 8, RuntimeHarness.filterArgs(in, out), tmp.resolve("a" + r + ".log")));
         }
         long deadline = System.currentTimeMillis() + 60_000;
-        while (committedParts(out) < 10 && System.currentTimeMillis() < deadline) {
+        while (RuntimeHarness.committedParts(out) < 10 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
         for (Process p : eight) { // what srun does with the time-limit warning
@@ -75,6 +78,7 @@ class ResumeWithOtherRankCountTest {
         for (int r = 0; r < 3; r++) {
             assertEquals(0, RuntimeHarness.waitFor(three.get(r), 120), RuntimeHarness.tail(tmp.resolve("b" + r + ".log")));
         }
+        assertEquals(expected, RuntimeHarness.readRankPredictions(out));
         assertEquals(expected, RuntimeHarness.collect(out));
     }
 
@@ -98,43 +102,11 @@ class ResumeWithOtherRankCountTest {
 
         // Interrupted with the static plan on 2 ranks, finished under MPJ with 3.
         Path out = tmp.resolve("mpj-resume");
-        interruptAfterParts(out, in, 2, 10);
+        RuntimeHarness.interruptAfterParts(out, in, 2, 10);
         List<String> resume = RuntimeHarness.filterArgs(in, out);
         resume.addAll(List.of("--mpj", "multicore:3"));
         assertEquals(0, RuntimeHarness.tol(resume));
         assertEquals(expected, RuntimeHarness.collect(out));
-    }
-
-    /** Runs {@code world} rank threads and stops them once at least {@code parts} parts are committed. */
-    private static int[] interruptAfterParts(Path out, Path in, int world, int parts) throws Exception {
-        StopFlag stop = new StopFlag();
-        Thread watcher = new Thread(() -> {
-            try {
-                while (committedParts(out) < parts) {
-                    Thread.sleep(20);
-                }
-            } catch (Exception e) {
-                // stop anyway
-            }
-            stop.stop("test interruption");
-        });
-        watcher.start();
-        int[] codes = RuntimeHarness.runThreads(RuntimeHarness.config(in, out), world, stop);
-        stop.stop("done");
-        watcher.join();
-        return codes;
-    }
-
-    private static long committedParts(Path out) throws Exception {
-        long n = 0;
-        if (Files.isDirectory(out)) {
-            try (var dirs = Files.list(out)) {
-                for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("checkpoints_rank")).toList()) {
-                    n += AppendLog.read(d.resolve("manifest.jsonl")).size();
-                }
-            }
-        }
-        return n;
     }
 
     private static long processedUnits(Path out) throws Exception {

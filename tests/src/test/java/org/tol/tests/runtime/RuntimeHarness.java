@@ -156,6 +156,65 @@ final class RuntimeHarness {
         return collect(out);
     }
 
+    /** Exit code, stdout and stderr of an in-process {@code tol ...}. */
+    record Run(int code, String out, String err) {}
+
+    static Run tolCapture(List<String> args) {
+        picocli.CommandLine cl = TolCommand.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int code = cl.execute(args.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Runs {@code world} rank threads and stops them once at least {@code parts} parts are committed. */
+    static int[] interruptAfterParts(Path out, Path in, int world, int parts) throws Exception {
+        StopFlag stop = new StopFlag();
+        Thread watcher = new Thread(() -> {
+            try {
+                while (committedParts(out) < parts) {
+                    Thread.sleep(20);
+                }
+            } catch (Exception e) {
+                // stop anyway
+            }
+            stop.stop("test interruption");
+        });
+        watcher.start();
+        int[] codes = runThreads(config(in, out), world, stop);
+        stop.stop("done");
+        watcher.join();
+        return codes;
+    }
+
+    /** Manifest lines of every rank directory in OUT. */
+    static long committedParts(Path out) throws IOException {
+        long n = 0;
+        if (Files.isDirectory(out)) {
+            try (var dirs = Files.list(out)) {
+                for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("checkpoints_rank")).toList()) {
+                    n += org.tol.checkpoint.AppendLog.read(d.resolve("manifest.jsonl")).size();
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Every row of every {@code predictions_rank*.parquet} in OUT by uuid; fails on a uuid found twice. */
+    static Map<String, Map<String, Object>> readRankPredictions(Path out) throws IOException {
+        Map<String, Map<String, Object>> all = new TreeMap<>();
+        try (var files = Files.list(out)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("predictions_rank\\d+\\.parquet")).toList()) {
+                for (Map.Entry<String, Map<String, Object>> e : readPredictions(f).entrySet()) {
+                    assertEquals(null, all.put(e.getKey(), e.getValue()), "uuid " + e.getKey() + " twice, again in " + f);
+                }
+            }
+        }
+        return all;
+    }
+
     static String tail(Path log) {
         try {
             String s = Files.readString(log);
