@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DoneState {
     private static final Logger LOG = LoggerFactory.getLogger(DoneState.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The pseudo rank of parts imported from a reference run ({@link OutLayout#importDir()}). */
     public static final int IMPORT_RANK = -1;
@@ -38,6 +37,7 @@ public final class DoneState {
     private final Set<String> processed = new HashSet<>();
     private final Map<String, List<RankedPart>> parts = new HashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, StageRecord> stageCommits = new HashMap<>();
     private final Set<String> stageIntended = new HashSet<>();
     private final PartCheck.Depth depth;
@@ -119,7 +119,7 @@ public final class DoneState {
         return this;
     }
 
-    /** True when the unit's verified parts hold all its rows, or (a stage unit) it has a commit record. */
+    /** True when the unit's verified parts hold all its rows, or (a stage unit) its commit record exists. */
     public boolean isDone(WorkUnit unit) {
         return partsComplete(unit.id()) || stageCommits.containsKey(unit.id());
     }

@@ -14,12 +14,13 @@ import java.util.Map;
  * @param state    {@code intent} or {@code commit}
  * @param files    paths relative to OUT
  * @param bytes    sizes of {@code files}, same order (commit lines only)
+ * @param crc32c   CRC-32C of each of {@code files} as 8 hex digits, same order (commit lines only)
  * @param rows     rows the unit handled (commit lines only)
  * @param failures failed rows: key, status, error (commit lines only)
  * @param details  stage-specific facts (commit lines only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StageRecord(String unit, String state, List<String> files, List<Long> bytes, Long rows,
+public record StageRecord(String unit, String state, List<String> files, List<Long> bytes, List<String> crc32c, Long rows,
         List<Map<String, String>> failures, Map<String, Object> details) {
     public static final String INTENT = "intent";
     public static final String COMMIT = "commit";

@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
  * to {@link RuntimeLauncher#runStage}. Input and output options belong to each stage (their names differ).
  */
 public final class StageOptions {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     @Option(names = "--rank", paramLabel = "R", description = "This process's rank (default: SLURM_PROCID, RANK, or 0).")
     public Integer rank;
 
@@ -34,13 +37,25 @@ public final class StageOptions {
             description = "A rank lock from another host without heartbeat for S seconds is taken over (default: ${DEFAULT-VALUE}).")
     public int lockStaleSeconds;
 
-    /** Runs the stage on this rank (or the MPJ ranks); 0, 3 when units failed, 75 when interrupted. */
+    @Option(names = "--json", description = "Print the summary of OUT's committed units as JSON on stdout.")
+    public boolean json;
+
+    /**
+     * Runs the stage on this rank (or the MPJ ranks), then prints the summary of what OUT holds; returns 0,
+     * 3 when units failed, 75 when interrupted.
+     */
     public int run(List<String> inputs, Path output, StageFactory factory) {
         if (LoggingMixin.isQuiet()) {
             System.setProperty("tol.quiet", "true");
         }
         RuntimeConfig config = new RuntimeConfig(inputs, output, "cpu", 0, 1, 1, 0, 1, graceSeconds, progressSeconds,
                 false, false, lockStaleSeconds);
-        return RuntimeLauncher.runStage(config, rank, worldSize, mpj, factory);
+        int code = RuntimeLauncher.runStage(config, rank, worldSize, mpj, factory);
+        boolean rankZero = org.tol.runtime.RankContext.detect(System.getenv(), rank, worldSize).rank() == 0;
+        if (code != org.tol.api.ExitCodes.INTERRUPTED && rankZero) {
+            StageSummary.print(output, json, mixee == null ? new java.io.PrintWriter(System.out, true)
+                    : mixee.commandLine().getOut());
+        }
+        return code;
     }
 }

@@ -14,6 +14,7 @@ import org.tol.api.TolException;
 import org.tol.api.stage.UnitResult;
 import org.tol.checkpoint.AppendLog;
 import org.tol.checkpoint.OutLayout;
+import org.tol.checkpoint.PartCheck;
 import org.tol.checkpoint.StageRecord;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.fs.AtomicFiles;
@@ -52,17 +53,17 @@ final class StageCommit {
             }
         }
         String intent = JSON.writeValueAsString(new StageRecord(unit.id(), StageRecord.INTENT, files, null, null,
-                null, null));
-        String commit = JSON.writeValueAsString(new StageRecord(unit.id(), StageRecord.COMMIT, files, sizes,
-                result.rows(), result.failures(), result.details()));
+                null, null, null));
         Path manifest = out.stageManifest(rank);
         Path processed = out.processedLog(rank);
         return () -> {
             AppendLog.append(manifest, intent);
             Set<Path> dirs = new LinkedHashSet<>();
+            List<String> crcs = new ArrayList<>(files.size());
             for (String rel : files) {
                 Path src = staged.dir().resolve(rel);
                 Path dst = out.root().resolve(rel);
+                crcs.add(PartCheck.crc32c(src)); // read back from the page cache, for tol verify
                 AtomicFiles.fsync(src);
                 Path parent = dst.getParent();
                 if (!Files.isDirectory(parent)) {
@@ -79,7 +80,8 @@ final class StageCommit {
             for (Path d : dirs) {
                 AtomicFiles.fsyncDir(d);
             }
-            AppendLog.append(manifest, commit);
+            AppendLog.append(manifest, JSON.writeValueAsString(new StageRecord(unit.id(), StageRecord.COMMIT, files,
+                    sizes, crcs, result.rows(), result.failures(), result.details())));
             AppendLog.append(processed, unit.logLine());
             stats.unitsDone.incrementAndGet();
             stats.bytesDone.addAndGet(unit.bytes());

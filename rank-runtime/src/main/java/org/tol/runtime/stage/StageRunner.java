@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +58,7 @@ public final class StageRunner {
         Files.createDirectories(out.root());
         LOG.info("{} rank {}/{} (local {}, from {}), {}", stage.name(), ctx.rank(), ctx.worldSize(), ctx.localRank(),
                 ctx.source(), coordinator.describe());
-        try (RankLock lock = RankLock.acquire(out.lock(ctx.rank()), ctx.rank(), ctx.jobId(),
-                Duration.ofSeconds(config.lockStaleSeconds()))) {
+        try (RankLock lock = RankLock.acquire(out.lock(ctx.rank()), ctx.rank(), ctx.worldSize(), ctx.jobId())) {
             // Files a killed predecessor of this rank staged but never committed; safe: we hold its lock.
             StageFiles.deleteTree(out.staging(ctx.rank()));
             Map<String, String> fingerprint = stage.fingerprint();
@@ -162,6 +160,10 @@ public final class StageRunner {
                 }
                 stats.rows.set(rowsBefore + result.rows());
                 stats.rowsFailed.addAndGet(result.failures().size());
+                if (!result.failures().isEmpty()) {
+                    anyFailed = true; // committed, but the run is incomplete: exit 3
+                    LOG.warn("unit {}: {} rows failed (listed in its commit record)", unit.id(), result.failures().size());
+                }
                 commits.submit(StageCommit.prepare(out, ctx.rank(), unit, staged, result,
                         rel -> done.stageWrote(rel) || mine.contains(rel), stats));
                 mine.addAll(staged.files());

@@ -46,6 +46,8 @@ public final class StatusReport {
         for (WorkUnit u : plan.units()) {
             List<RankedPart> chain = done.contiguousParts(u.id());
             rows += chain.isEmpty() ? 0 : chain.get(chain.size() - 1).record().endRow();
+            org.tol.checkpoint.StageRecord stage = done.stageCommit(u.id()); // a stage's unit: rows in its record
+            rows += stage == null || stage.rows() == null ? 0 : stage.rows();
             if (done.isDone(u)) {
                 unitsDone++;
             } else {

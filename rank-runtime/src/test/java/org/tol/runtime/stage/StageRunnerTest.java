@@ -35,6 +35,7 @@ class StageRunnerTest {
         final Set<String> ran = ConcurrentHashMap.newKeySet();
         String failOn;
         String stopOn;
+        String badRowOn;
         StopFlag stop;
 
         @Override
@@ -70,7 +71,9 @@ class StageRunnerTest {
                 }
             }
             Files.writeString(out.file(unit.id() + "/b.txt"), "b of " + unit.id());
-            return new UnitResult(2, List.of(UnitResult.failure("x", "bad", "planted")), Map.of("k", "v"));
+            List<Map<String, String>> failed = unit.id().equals(badRowOn)
+                    ? List.of(UnitResult.failure("x", "bad", "planted")) : List.of();
+            return new UnitResult(2, failed, Map.of("k", "v"));
         }
     }
 
@@ -97,6 +100,15 @@ class StageRunnerTest {
                 && records.get(1).contains("\"details\":{\"k\":\"v\"}"), records.get(1));
         assertEquals(Set.of("/in/u0", "/in/u1", "/in/u2"), Set.copyOf(AppendLog.read(layout.processedLog(0))));
         assertFalse(Files.exists(layout.staging(0).resolve("u0")), "staging is emptied after commit");
+        Map<String, Object> status = org.tol.runtime.status.StatusReport.build(layout, 600);
+        assertEquals(3, ((Number) status.get("units_done")).intValue());
+        assertEquals(6L, ((Number) status.get("rows_committed")).longValue(), "tol status counts stage rows");
+        assertEquals(Boolean.TRUE, org.tol.runtime.status.VerifyReport.build(layout).get("ok"));
+        Files.writeString(out.resolve("u1/b.txt"), "damaged");
+        Map<String, Object> verify = org.tol.runtime.status.VerifyReport.build(layout);
+        assertEquals(Boolean.FALSE, verify.get("ok"), "tol verify checks a stage's files against their record");
+        assertTrue(verify.get("damaged_parts").toString().contains("u1/b.txt"), verify.toString());
+        Files.writeString(out.resolve("u1/b.txt"), "b of u1");
 
         ToyStage again = new ToyStage();
         assertEquals(ExitCodes.OK, run(out, again, new StopFlag()));
@@ -150,6 +162,20 @@ class StageRunnerTest {
                 "{\"unit\":\"u0\",\"state\":\"intent\",\"files\":[\"u0/a.txt\",\"u0/b.txt\"]}");
         assertEquals(ExitCodes.OK, run(out2, new ToyStage(), new StopFlag()));
         assertEquals("a of u0", Files.readString(out2.resolve("u0/a.txt")));
+    }
+
+    @Test
+    void aFailedRowCommitsTheUnitAndExits3() throws Exception {
+        Path out = tmp.resolve("out");
+        ToyStage stage = new ToyStage();
+        stage.badRowOn = "u1";
+        assertEquals(ExitCodes.INCOMPLETE, run(out, stage, new StopFlag()));
+        String commit = AppendLog.read(new OutLayout(out).stageManifest(0)).stream()
+                .filter(l -> l.contains("\"u1\"") && l.contains("commit")).findFirst().orElseThrow();
+        assertTrue(commit.contains("\"failures\":[{\"key\":\"x\",\"status\":\"bad\",\"error\":\"planted\"}]"), commit);
+        ToyStage again = new ToyStage();
+        assertEquals(ExitCodes.OK, run(out, again, new StopFlag()));
+        assertTrue(again.ran.isEmpty(), "a unit with failed rows is done; the rows are listed, not retried");
     }
 
     @Test

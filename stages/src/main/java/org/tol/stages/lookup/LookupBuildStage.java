@@ -10,7 +10,6 @@ import org.tol.api.stage.Stage;
 import org.tol.api.stage.StageUnit;
 import org.tol.api.stage.UnitOutput;
 import org.tol.api.stage.UnitResult;
-import org.tol.io.parquet.InputFiles;
 
 /**
  * {@code tol lookup build} as a stage with one unit (the whole table): the runtime gives it the lock,
@@ -56,8 +55,11 @@ public final class LookupBuildStage implements Stage {
     }
 
     @Override
-    public List<StageUnit> plan() {
-        long bytes = InputFiles.resolve(inputs()).stream().mapToLong(f -> f.sizeBytes()).sum();
+    public List<StageUnit> plan() throws java.io.IOException {
+        long bytes = 0;
+        for (Path f : LookupBuilder.tableFiles(inputs())) {
+            bytes += Files.size(f);
+        }
         return List.of(new StageUnit("lookup-build:" + options.group().name(),
                 Path.of(options.attributes().get(0)).toAbsolutePath().normalize().toString(), bytes));
     }

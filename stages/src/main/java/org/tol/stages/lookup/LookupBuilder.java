@@ -103,7 +103,8 @@ public final class LookupBuilder {
 
     /** Selected rows with no INDEX row (or only rows with a NULL path): reported, and listed in a file. */
     private long writeMissing(Statement s, OutputFiles out) throws SQLException, IOException {
-        exec(s, "CREATE TEMP TABLE missing AS SELECT s.uuid, s.source_id FROM sel s WHERE NOT EXISTS"
+        String cols = columns(s, "sel").contains("source_id") ? "s.uuid, s.source_id" : "s.uuid";
+        exec(s, "CREATE TEMP TABLE missing AS SELECT " + cols + " FROM sel s WHERE NOT EXISTS"
                 + " (SELECT 1 FROM idx i WHERE i.uuid = s.uuid AND i.path IS NOT NULL)");
         long n;
         try (ResultSet r = s.executeQuery("SELECT count(*) FROM missing")) {
@@ -182,12 +183,33 @@ public final class LookupBuilder {
     }
 
     private static String scan(List<String> inputs, String option) {
-        List<InputFile> files = InputFiles.resolve(inputs);
+        List<Path> files = tableFiles(inputs);
         if (files.isEmpty()) {
             throw TolException.usage("no *.parquet files in " + option + " " + inputs, "check " + option);
         }
-        return "read_parquet([" + files.stream().map(f -> "'" + sql(f.path().toAbsolutePath().toString()) + "'")
+        return "read_parquet([" + files.stream().map(f -> "'" + sql(f.toAbsolutePath().toString()) + "'")
                 .collect(Collectors.joining(", ")) + "], union_by_name = true)";
+    }
+
+    /**
+     * The Parquet files of a table given as files or directories (recursive, sorted, {@code .}/{@code _} entries
+     * skipped). Unlike data inputs, a file is always the table itself: an index has a {@code path} column and no
+     * image, which {@link InputFiles} would take for a list of input files.
+     */
+    public static List<Path> tableFiles(List<String> inputs) {
+        List<Path> out = new ArrayList<>();
+        for (String in : inputs) {
+            Path p = Path.of(in);
+            if (!java.nio.file.Files.exists(p)) {
+                throw TolException.usage("table not found: " + in, "pass a Parquet file or a directory of them");
+            }
+            if (java.nio.file.Files.isDirectory(p)) {
+                out.addAll(InputFiles.resolve(List.of(in)).stream().map(InputFile::path).toList());
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private static List<String> columns(Statement s, String table) throws SQLException {
