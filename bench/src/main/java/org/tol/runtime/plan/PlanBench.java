@@ -19,6 +19,7 @@ import org.tol.checkpoint.WorkUnit;
 import org.tol.filters.imagestats.ImageStatsBench;
 import org.tol.runtime.exec.RankStats;
 import org.tol.runtime.status.StatusReport;
+import org.tol.runtime.status.VerifyReport;
 
 /**
  * {@code tol bench plan}: the bookkeeping of a large job on a synthetic plan (no input data): planning (largest
@@ -110,6 +111,17 @@ public final class PlanBench {
         m.put("seconds", (System.nanoTime() - t0) / 1e9);
         m.put("state", report.get("state"));
         m.put("ranks", ((List<?>) report.get("ranks")).size());
+        m.put("peak_rss_bytes", ImageStatsBench.peakRss());
+        return m;
+    }
+
+    /** One {@code tol verify} report over OUT = {@code dir} (inputs, plan, every part's size and checksum). */
+    public static Map<String, Object> verify(Path dir) throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, Object> report = VerifyReport.build(new OutLayout(dir));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seconds", (System.nanoTime() - t0) / 1e9);
+        m.put("report_keys", report.keySet());
         m.put("peak_rss_bytes", ImageStatsBench.peakRss());
         return m;
     }

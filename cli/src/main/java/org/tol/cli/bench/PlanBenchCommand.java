@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tol bench plan}: planning and status of a synthetic job of many files and ranks (time, peak RSS). */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Planning (order, LPT share, run.json) and 'tol status' on a synthetic plan of N files over R "
+        description = "Planning (order, LPT share, run.json), 'tol status' and 'tol verify' on a synthetic plan of N files over R "
                 + "ranks, each phase in a fresh JVM: seconds and peak RSS.")
 public final class PlanBenchCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,11 @@ public final class PlanBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = work.resolve("files-" + files + "-ranks-" + ranks);
         if (phase != null) {
-            out.println(BenchChild.line(phase.equals("plan") ? PlanBench.plan(dir, files, ranks) : PlanBench.status(dir)));
+            out.println(BenchChild.line(switch (phase) {
+                case "plan" -> PlanBench.plan(dir, files, ranks);
+                case "status" -> PlanBench.status(dir);
+                default -> PlanBench.verify(dir);
+            }));
             out.flush();
             return 0;
         }
@@ -59,6 +63,8 @@ public final class PlanBenchCommand implements Callable<Integer> {
         PlanBench.finishedOut(dir, ranks);
         Map<String, Object> status = BenchChild.run(heap, concat(common, "status"));
         report.put("status", status);
+        Map<String, Object> verify = BenchChild.run(heap, concat(common, "verify"));
+        report.put("verify", verify);
         if (json) {
             out.println(Json.pretty(report));
         } else {
@@ -69,6 +75,8 @@ public final class PlanBenchCommand implements Callable<Integer> {
                     plan.get("read_run_json_s"), ((Number) plan.get("peak_rss_bytes")).longValue() >> 20);
             out.printf("status: %.2f s over %s rank stats files (%s); peak RSS %,d MB%n", status.get("seconds"),
                     status.get("ranks"), status.get("state"), ((Number) status.get("peak_rss_bytes")).longValue() >> 20);
+            out.printf("verify: %.2f s; peak RSS %,d MB%n", verify.get("seconds"),
+                    ((Number) verify.get("peak_rss_bytes")).longValue() >> 20);
         }
         out.flush();
         return 0;
