@@ -162,13 +162,31 @@ public final class DoneState {
      * parts that fail verification: the chain stops before a missing or damaged part.
      */
     public List<RankedPart> contiguousParts(String unitId) {
+        return bestChain(0, byFirst(unitId), new HashMap<>());
+    }
+
+    /** Like {@link #contiguousParts} but starting at row {@code from} (the committed rows after a gap). */
+    public List<RankedPart> chainFrom(String unitId, long from) {
+        return bestChain(from, byFirst(unitId), new HashMap<>());
+    }
+
+    /**
+     * The first row after {@code row} at which a counted part of the unit starts, or -1: processing that
+     * resumes at {@code row} stops there and goes on after the parts that follow (rows imported from a
+     * reference run around the rows it skipped, or the parts after a damaged one).
+     */
+    public long nextPartStart(String unitId, long row) {
+        return byFirst(unitId).keySet().stream().filter(r -> r > row).min(Long::compare).orElse(-1L);
+    }
+
+    private Map<Long, List<RankedPart>> byFirst(String unitId) {
         Map<Long, List<RankedPart>> byFirst = new HashMap<>();
         for (RankedPart p : parts.getOrDefault(unitId, List.of())) {
             if ((p.record().endRow() > p.record().firstRow() || p.record().last()) && problem(p) == null) {
                 byFirst.computeIfAbsent(p.record().firstRow(), k -> new ArrayList<>()).add(p);
             }
         }
-        return bestChain(0, byFirst, new HashMap<>());
+        return byFirst;
     }
 
     /** Best chain from row {@code from}: complete beats incomplete, then more rows; memoised by row. */

@@ -55,6 +55,21 @@ class DoneStateTest {
     }
 
     @Test
+    void rowsAfterAGapAreFoundSoOnlyTheGapIsRedone() throws Exception {
+        OutLayout out = new OutLayout(tmp);
+        part(out, 0, "u", 0, 10, false);
+        part(out, 0, "u", 12, 20, false);
+        part(out, 0, "u", 20, 30, true);
+        DoneState s = DoneState.load(out);
+        assertEquals(10, s.resumeRow("u"));
+        assertEquals(12, s.nextPartStart("u", 10));
+        assertEquals(-1, s.nextPartStart("u", 20));
+        assertTrue(s.chainFrom("u", 12).get(1).record().last());
+        part(out, 1, "u", 10, 12, false); // the gap, done by another rank
+        assertTrue(DoneState.load(out).partsComplete("u"));
+    }
+
+    @Test
     void aTornManifestLineAnywhereIsSkippedAndLaterLinesStillCount() throws Exception {
         OutLayout out = new OutLayout(tmp);
         part(out, 0, "u", 0, 10, false);

@@ -25,10 +25,13 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             org.tol.cli.pdq.PdqCommand.class,
             ExportCommand.class,
+            org.tol.cli.wds.WdsCommand.class,
             org.tol.cli.runtime.CollectCommand.class,
             org.tol.cli.runtime.StatusCommand.class,
             org.tol.cli.runtime.VerifyCommand.class,
             org.tol.cli.runtime.LaunchCommand.class,
+            org.tol.cli.results.ReportCommand.class,
+            org.tol.cli.results.SelectCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -20,6 +20,7 @@ import org.tol.checkpoint.AppendLog;
 import org.tol.checkpoint.DoneState;
 import org.tol.checkpoint.OutLayout;
 import org.tol.checkpoint.RankLock;
+import org.tol.checkpoint.RankedPart;
 import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.RunStore;
 import org.tol.checkpoint.WorkUnit;
@@ -100,6 +101,10 @@ public final class RankRunner {
                     // Also when interrupted: the per-rank files then hold every row committed so far, once (the
                     // grace watchdog may cut this short; the previous file stays until the atomic rename).
                     PredictionsWriter.write(out, plan, ctx.rank(), ctx.worldSize(), outputColumns(filter));
+                    if (org.tol.runtime.embed.EmbeddingSet.has(outputColumns(filter))) {
+                        org.tol.runtime.embed.EmbeddingSet.write(List.of(out.predictions(ctx.rank())),
+                                out.embeddings(ctx.rank()), org.tol.runtime.embed.EmbeddingSet.shardRows());
+                    }
                 } catch (Exception | Error e) {
                     // The rank's own status file says it failed, so a job script cannot mistake it for a 75.
                     stats.end("failed", ExitCodes.FAILURE);
@@ -226,14 +231,7 @@ public final class RankRunner {
                 }
                 continue;
             }
-            long resume = done.resumeRow(unit.id());
-            if (resume > 0) {
-                LOG.info("resuming {} at row {}", unit.id(), resume);
-            }
-            UnitProcessor.Result r;
-            try (PartSink sink = new PartSink(out, ctx.rank(), unit, columns, resume, commits, inputKeys.get(unit.id()))) {
-                r = processor.process(unit, resume, sink);
-            }
+            UnitProcessor.Result r = processGaps(processor, columns, out, done, unit, commits, inputKeys.get(unit.id()));
             switch (r.outcome()) {
                 case DONE -> markProcessed(out, unit, stats, commits);
                 case INTERRUPTED -> {
@@ -251,6 +249,35 @@ public final class RankRunner {
             }
         }
         return anyFailed ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    /**
+     * Processes the rows of a unit that no counted part holds: from the end of its committed parts up to the
+     * next counted part (imported reference rows, or the parts after a damaged one), then on after those, until
+     * the unit's last row.
+     */
+    private <P> UnitProcessor.Result processGaps(UnitProcessor<P> processor, List<Column> columns, OutLayout out,
+            DoneState done, WorkUnit unit, CommitQueue commits, String inputKey) throws Exception {
+        long from = done.resumeRow(unit.id());
+        while (true) {
+            long end = done.nextPartStart(unit.id(), from);
+            if (from > 0 || end >= 0) {
+                LOG.info("resuming {} at row {}{}", unit.id(), from, end >= 0 ? " up to row " + end : "");
+            }
+            UnitProcessor.Result r;
+            try (PartSink sink = new PartSink(out, ctx.rank(), unit, columns, from, commits, inputKey)) {
+                r = processor.process(unit, from, end, sink);
+            }
+            if (r.outcome() != UnitProcessor.Outcome.DONE || end < 0) {
+                return r;
+            }
+            List<RankedPart> after = done.chainFrom(unit.id(), end);
+            RankedPart tail = after.get(after.size() - 1);
+            if (tail.record().last()) {
+                return r;
+            }
+            from = tail.record().endRow();
+        }
     }
 
     /** Queues the unit's processed-log line after its last part's manifest line (same FIFO thread). */

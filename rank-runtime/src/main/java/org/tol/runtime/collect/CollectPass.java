@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.tol.api.schema.Column;
 import org.tol.checkpoint.RankedPart;
 import org.tol.io.parquet.ParquetRowWriter;
+import org.tol.runtime.status.StageProgress;
 
 /**
  * One read of the parts into the predictions and failures files (uncommitted until {@link #commit}), with the
@@ -45,8 +46,12 @@ final class CollectPass implements AutoCloseable {
         fails = f;
     }
 
-    /** Writes the rows; with {@code spill}, records every uuid; with {@code drop}, skips those row numbers. */
-    void run(List<UnitParts> units, List<String> names, UuidSpill spill, UuidSpill.LongBits drop) throws IOException {
+    /**
+     * Writes the rows; with {@code spill}, records every uuid; with {@code drop}, skips those row numbers;
+     * {@code progress} (may be null) advances one step per unit.
+     */
+    void run(List<UnitParts> units, List<String> names, UuidSpill spill, UuidSpill.LongBits drop,
+            StageProgress progress) throws IOException {
         for (UnitParts u : units) {
             for (RankedPart p : u.parts()) {
                 try {
@@ -68,6 +73,9 @@ final class CollectPass implements AutoCloseable {
                     LOG.error("committed part {} of {} is unreadable: {}", p.file(), u.unitId(), oneLine(e));
                     break;
                 }
+            }
+            if (progress != null) {
+                progress.step(1);
             }
         }
     }

@@ -18,6 +18,7 @@ import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.RunStore;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.json.Json;
+import org.tol.runtime.status.StageProgress;
 import org.tol.io.parquet.ParquetFileInfo;
 
 /**
@@ -66,12 +67,14 @@ public final class Collector {
                 expectedRows)) {
             pass = new CollectPass(target, out.failures(), columns);
             try {
-                pass.run(units, names, spill, null);
+                StageProgress progress = new StageProgress("collect", plan.units().size(), "units");
+                pass.run(units, names, spill, null, progress);
+                progress.finish();
                 dups = spill.resolve(MAX_EXAMPLES);
                 if (!dups.dropped().isEmpty()) {
                     pass.close();
                     pass = new CollectPass(target, out.failures(), columns);
-                    pass.run(units, names, null, dups.dropped());
+                    pass.run(units, names, null, dups.dropped(), null);
                 }
                 pass.commit();
             } finally {
@@ -123,6 +126,10 @@ public final class Collector {
         summary.put("damaged_parts", damaged);
         summary.put("ranks", RankStatsFiles.read(out));
         summary.put("predictions", target.toAbsolutePath().toString());
+        if (org.tol.runtime.embed.EmbeddingSet.has(columns)) {
+            var e = org.tol.runtime.embed.EmbeddingSet.write(List.of(target), out.embeddings(), org.tol.runtime.embed.EmbeddingSet.shardRows());
+            summary.put("embeddings", Map.of("dir", out.embeddings().toString(), "rows", e.rows(), "shards", e.shards(), "dim", e.dim()));
+        }
         summary.put("failures", out.failures().toString());
         Json.writeAtomically(out.summary(), summary);
         int code = missing.isEmpty() || allowPartial ? ExitCodes.OK : ExitCodes.INCOMPLETE;

@@ -2,7 +2,9 @@ package org.tol.runtime.exec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -30,6 +32,7 @@ final class RowReader<P> implements Runnable {
 
     private final WorkUnit unit;
     private final long skipRows;
+    private final long endRow;
     private final ImageFilter<P> filter;
     private final ImageDecoder decoder;
     private final ExecutorService pool;
@@ -43,8 +46,10 @@ final class RowReader<P> implements Runnable {
     private final Semaphore rawInFlight;
     private final InputColumns columns;
 
-    RowReader(WorkUnit unit, long skipRows, ImageFilter<P> filter, ImageDecoder decoder, ExecutorService pool,
-            BlockingQueue<Object> queue, StopFlag stop, int prepThreads, InputColumns columns) {
+    /** Reads rows {@code [skipRows, endRow)} of the unit; {@code endRow < 0}: to the unit's end. */
+    RowReader(WorkUnit unit, long skipRows, long endRow, ImageFilter<P> filter, ImageDecoder decoder,
+            ExecutorService pool, BlockingQueue<Object> queue, StopFlag stop, int prepThreads, InputColumns columns) {
+        this.endRow = endRow;
         this.columns = columns;
         this.rawInFlight = new Semaphore(Math.max(2, prepThreads + 1));
         this.unit = unit;
@@ -59,7 +64,9 @@ final class RowReader<P> implements Runnable {
     @Override
     public void run() {
         Throwable error = null;
-        List<String> cols = columns.decodeColumns();
+        List<String> passThrough = filter.passThroughColumns();
+        List<String> cols = new ArrayList<>(columns.decodeColumns());
+        cols.addAll(passThrough);
         try (ParquetRows rows = unit.wholeFile() ? ParquetRows.open(Path.of(unit.path()), cols)
                 : ParquetRows.open(Path.of(unit.path()), cols, unit.firstRowGroup(), unit.endRowGroup())) {
             long index = 0;
@@ -68,11 +75,15 @@ final class RowReader<P> implements Runnable {
                 if (index < skipRows) {
                     continue;
                 }
+                if (endRow >= 0 && index >= endRow) {
+                    break;
+                }
                 if (stop.stopped() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
                 chunk.add(new RawRow(row.string(columns.id()), row.binary(columns.image()),
-                        row.longs(columns.originalSize()), row.longs(columns.resizedSize())));
+                        row.longs(columns.originalSize()), row.longs(columns.resizedSize()),
+                        passThroughValues(row, passThrough)));
                 if (chunk.size() == CHUNK) {
                     submit(chunk);
                     chunk = new ArrayList<>(CHUNK);
@@ -101,7 +112,7 @@ final class RowReader<P> implements Runnable {
             try {
                 List<PreparedRow<P>> out = new ArrayList<>(chunk.size());
                 for (RawRow r : chunk) {
-                    out.add(prepare(r.uuid(), r.cell(), r.original(), r.resized()));
+                    out.add(prepare(r.uuid(), r.cell(), r.original(), r.resized()).withPassThrough(r.passThrough()));
                 }
                 return out;
             } finally {
@@ -111,7 +122,19 @@ final class RowReader<P> implements Runnable {
         queue.put(f);
     }
 
-    private record RawRow(String uuid, byte[] cell, long[] original, long[] resized) {}
+    private record RawRow(String uuid, byte[] cell, long[] original, long[] resized, Map<String, Object> passThrough) {}
+
+    /** The input values of the filter's pass-through columns (null where the file lacks one). */
+    private static Map<String, Object> passThroughValues(Row row, List<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> m = new HashMap<>();
+        for (String n : names) {
+            m.put(n, row.value(n));
+        }
+        return m;
+    }
 
     private PreparedRow<P> prepare(String uuid, byte[] cell, long[] original, long[] resized) {
         DecodeResult d;

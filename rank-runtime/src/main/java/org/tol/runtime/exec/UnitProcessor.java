@@ -59,9 +59,17 @@ public final class UnitProcessor<P> {
     }
 
     public Result process(WorkUnit unit, long resumeRow, PartSink sink) throws Exception {
+        return process(unit, resumeRow, -1, sink);
+    }
+
+    /**
+     * Processes rows {@code [resumeRow, endRow)} of the unit ({@code endRow < 0}: to its end, and the last part is
+     * marked as the unit's last). A bounded range fills a gap before rows that are already committed.
+     */
+    public Result process(WorkUnit unit, long resumeRow, long endRow, PartSink sink) throws Exception {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(queueCapacity);
-        Thread reader = new Thread(new RowReader<>(unit, resumeRow, filter, decoder, pool, queue, stop, prepThreads,
-                columns),
+        Thread reader = new Thread(new RowReader<>(unit, resumeRow, endRow, filter, decoder, pool, queue, stop,
+                prepThreads, columns),
                 "tol-reader-rank" + stats.rank);
         reader.setDaemon(true);
         reader.start();
@@ -89,7 +97,7 @@ public final class UnitProcessor<P> {
                         failed += writeBatch(batch, sink);
                         rows += batch.size();
                     }
-                    sink.commit(true);
+                    sink.commit(endRow < 0);
                     return new Result(Outcome.DONE, rows, failed, null);
                 }
                 @SuppressWarnings("unchecked")
@@ -146,6 +154,7 @@ public final class UnitProcessor<P> {
             for (String c : uuidColumns) {
                 row.put(c, r.uuid());
             }
+            row.putAll(r.passThrough());
             if (!r.ok()) {
                 row.put("status", r.failStatus());
                 row.put("error", r.failMessage());
@@ -158,7 +167,7 @@ public final class UnitProcessor<P> {
                 row.put("status", res.status());
                 row.put("error", res.error());
                 for (Column c : filterColumns) {
-                    if (!uuidColumns.contains(c.name())) {
+                    if (!uuidColumns.contains(c.name()) && !r.passThrough().containsKey(c.name())) {
                         row.put(c.name(), res.values().get(c.name()));
                     }
                 }

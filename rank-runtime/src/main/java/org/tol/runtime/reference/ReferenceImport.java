@@ -31,9 +31,9 @@ import org.tol.io.parquet.Row;
  * Resuming in an OUT that the reference pipeline started: once per OUT, before any rank reads what is done,
  * its files are moved aside ({@link ReferenceFiles}, never changed or deleted), its rows are read
  * ({@link ReferenceRows}: deduplicated by uuid, newest checkpoint wins) and written as tol parts in
- * {@code checkpoints_import/}: for each planned unit, the longest run of its rows from row 0 whose uuids the
- * reference has a row for. The rest of the unit is processed by tol as usual (rows the reference skipped,
- * files it logged as processed but never saved, files it never reached). So no reference row is lost, and the
+ * {@code checkpoints_import/}: for each planned unit, one part per run of consecutive rows whose uuids the
+ * reference has a row for. tol processes the rows between them as usual (rows the reference skipped, files it
+ * logged as processed but never saved, files it never reached). So no reference row is lost, and the
  * collected result is the one a fresh run gives, for the columns the reference wrote.
  *
  * <p>The import runs under an OS lock on {@code locks/import.lock} and ends with {@code checkpoints_import/
@@ -80,19 +80,27 @@ public final class ReferenceImport {
         List<String> loggedButIncomplete = new ArrayList<>();
         for (WorkUnit unit : plan.units()) {
             List<String> uuids = uuidsOf(unit);
-            int k = 0;
-            while (k < uuids.size() && uuids.get(k) != null && rows.containsKey(uuids.get(k))) {
-                k++;
+            int covered = 0;
+            // Every run of consecutive rows the reference has results for becomes one part; tol processes the
+            // rows between them (those it skipped: undecodable images, or not reached).
+            for (int a = 0; a < uuids.size(); ) {
+                int b = a;
+                while (b < uuids.size() && uuids.get(b) != null && rows.containsKey(uuids.get(b))) {
+                    b++;
+                }
+                if (b > a) {
+                    writePart(out, unit, a, uuids.subList(a, b), rows, columns, b == uuids.size(),
+                            keys.get(unit.id()));
+                    covered += b - a;
+                }
+                a = Math.max(b, a + 1);
             }
-            boolean whole = uuids != null && k == uuids.size() && !uuids.isEmpty();
-            if (k > 0) {
-                writePart(out, unit, uuids.subList(0, k), rows, columns, whole, keys.get(unit.id()));
-                imported += k;
-            }
+            imported += covered;
+            boolean whole = !uuids.isEmpty() && covered == uuids.size();
             complete += whole ? 1 : 0;
-            partial += !whole && k > 0 ? 1 : 0;
+            partial += !whole && covered > 0 ? 1 : 0;
             if (!whole && logged.containsKey(unit.file())) {
-                loggedButIncomplete.add(unit.id() + " (reference rows for " + k + " of " + uuids.size() + ")");
+                loggedButIncomplete.add(unit.id() + " (reference rows for " + covered + " of " + uuids.size() + ")");
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -101,11 +109,11 @@ public final class ReferenceImport {
         summary.put("rows_imported", imported);
         summary.put("units_complete", complete);
         summary.put("units_partly", partial);
-        summary.put("logged_processed_but_redone", loggedButIncomplete);
+        summary.put("logged_processed_but_incomplete", loggedButIncomplete);
         summary.put("log_lines_unmatched", ProcessedLines.unmatched(out.referenceAside().resolve("logs"), plan));
         Json.writeAtomically(marker(out), summary);
-        LOG.warn("imported {} of the reference's {} rows: {} units complete, {} partly (their remaining rows are "
-                + "processed now); {} units the reference logged as processed lacked rows and are redone",
+        LOG.warn("imported {} of the reference's {} rows: {} units complete, {} partly (tol processes the rows "
+                + "between); {} units the reference logged as processed lack rows (tol processes those)",
                 imported, rows.size(), complete, partial, loggedButIncomplete.size());
     }
 
@@ -126,16 +134,17 @@ public final class ReferenceImport {
         return uuids;
     }
 
-    private static void writePart(OutLayout out, WorkUnit unit, List<String> uuids, Map<String, Map<String, Object>> rows,
-            List<Column> columns, boolean last, String inputKey) throws IOException {
-        Path file = out.importDir().resolve(PartNames.part(unit.id(), 0));
+    private static void writePart(OutLayout out, WorkUnit unit, long first, List<String> uuids,
+            Map<String, Map<String, Object>> rows, List<Column> columns, boolean last, String inputKey)
+            throws IOException {
+        Path file = out.importDir().resolve(PartNames.part(unit.id(), first));
         try (ParquetRowWriter w = ParquetRowWriter.create(file, columns)) {
             for (String uuid : uuids) {
                 w.write(rows.get(uuid));
             }
             w.commit();
         }
-        PartRecord rec = new PartRecord(unit.id(), file.getFileName().toString(), 0, uuids.size(), last,
+        PartRecord rec = new PartRecord(unit.id(), file.getFileName().toString(), first, first + uuids.size(), last,
                 Files.size(file), PartCheck.crc32c(file), inputKey);
         AppendLog.append(out.importDir().resolve(OutLayout.MANIFEST), Manifests.line(rec));
     }
