@@ -65,6 +65,10 @@ public final class RuntimeOptions extends RankOptions {
             description = "[h, w] list tried second to shape raw BGR cells (default: ${DEFAULT-VALUE}).")
     public String resizedSizeColumn;
 
+    @Option(names = "--keep-columns", split = ",", paramLabel = "COL",
+            description = "Input columns to copy into every prediction row (e.g. identifier,source_id).")
+    public java.util.List<String> keepColumns = new java.util.ArrayList<>();
+
     /** The runtime configuration these options describe. */
     public RuntimeConfig config() {
         return new RuntimeConfig(inputs, output, device, batchSize == null ? 0 : batchSize, prepThreads,
@@ -81,6 +85,14 @@ public final class RuntimeOptions extends RankOptions {
         if (LoggingMixin.isQuiet()) {
             System.setProperty("tol.quiet", "true");
         }
-        return RuntimeLauncher.run(config(), rank, worldSize, mpj, filterName, factory);
+        FilterFactory withCopies;
+        try {
+            withCopies = org.tol.runtime.PassThroughFilter.wrap(factory,
+                    org.tol.runtime.PassThroughFilter.resolve(inputs, keepColumns));
+        } catch (java.io.IOException e) {
+            throw new org.tol.api.TolException("cannot read the input schema for --keep-columns: " + e.getMessage(),
+                    "check --input", org.tol.api.ExitCodes.FAILURE, e);
+        }
+        return RuntimeLauncher.run(config(), rank, worldSize, mpj, filterName, withCopies);
     }
 }
