@@ -23,9 +23,10 @@ import org.tol.io.json.Json;
 /**
  * Resuming in an OUT that the reference pipeline started: once per OUT, before any rank reads what is done,
  * its files are moved aside ({@link ReferenceFiles}, never changed or deleted), its rows are read
- * ({@link ReferenceRows}: deduplicated by uuid, newest checkpoint wins) and written as tol parts in
- * {@code checkpoints_import/}: for each planned unit, one part per run of consecutive rows whose uuids the
- * reference has a row for. tol processes the rows between them as usual (rows the reference skipped, files it
+ * ({@link ReferenceRows}: deduplicated by uuid, newest file wins) and written as tol parts in
+ * {@code checkpoints_import/} ({@link ImportedParts}): for each planned unit, one part per run of consecutive
+ * rows whose uuids the reference has a row for. Both run in a DuckDB database on disk ({@link ImportDb}), so
+ * memory stays bounded for any number of rows. tol processes the rows between them as usual (rows the reference skipped, files it
  * logged as processed but never saved, files it never reached). So no reference row is lost, and the
  * collected result is the one a fresh run gives, for the columns the reference wrote.
  *
