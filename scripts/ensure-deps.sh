@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Installs what tol needs to build and run on a fresh Debian/Ubuntu machine (as root): a JDK 17+, Maven,
-# and MPJ Express (libmpj-java) for the rank collectives. Does nothing when everything is present.
+# Checks (and as root on Debian/Ubuntu installs) what tol needs for one purpose:
+#   ensure-deps.sh build  a JDK 17+ and Maven: what building the distribution needs (./tol runs this only
+#                         when it has to build; a built tol needs java alone, see bin/tol)
+#   ensure-deps.sh test   build + MPJ Express (libmpj-java), which the MPJ tests use; MPJ is optional for runs
+# Does nothing when everything is present; as a non-root user, names what is missing and exits 1.
 set -euo pipefail
+mode=${1:-build}
 need=()
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
-if [ -z "${MPJ_HOME:-}" ] && [ ! -f /usr/share/java/mpj.jar ]; then need+=(libmpj-java); fi
+if [ "$mode" = test ] && [ -z "${MPJ_HOME:-}" ] && [ ! -f /usr/share/java/mpj.jar ]; then need+=(libmpj-java); fi
 if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "tol: missing packages: ${need[*]} (install them, or run as root so tol can)" >&2
+  mapfile -t need < <(printf '%s\n' "${need[@]}" | sort -u)
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "tol: missing for '$mode': ${need[*]} (install them, e.g. 'module load java maven' on a cluster," \
+      "or run once as root on Debian/Ubuntu so tol can)" >&2
     exit 1
   fi
   echo "tol: installing ${need[*]} ..." >&2

@@ -1,5 +1,6 @@
 package org.tol.checkpoint;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ public final class DoneState {
     private final Set<String> processed = new HashSet<>();
     private final Map<String, List<RankedPart>> parts = new HashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<String, StageRecord> stageCommits = new HashMap<>();
+    private final Set<String> stageIntended = new HashSet<>();
     private final PartCheck.Depth depth;
     private final Map<RankedPart, String> checked = new ConcurrentHashMap<>();
     private volatile Map<String, String> inputKeys = Map.of();
@@ -59,8 +63,42 @@ public final class DoneState {
                 s.failed.put(tab < 0 ? line : line.substring(0, tab), tab < 0 ? "" : line.substring(tab + 1));
             }
             s.addParts(rank, out.checkpointDir(rank), out.manifest(rank));
+            s.loadStageRecords(out, rank);
         }
         return s;
+    }
+
+    private void loadStageRecords(OutLayout out, int rank) throws IOException {
+        for (String line : AppendLog.read(out.stageManifest(rank))) {
+            StageRecord rec;
+            try {
+                rec = JSON.readValue(line, StageRecord.class);
+            } catch (IOException e) {
+                LOG.warn("ignoring unreadable stage record in {}: {}", out.stageManifest(rank), line);
+                continue;
+            }
+            if (StageRecord.COMMIT.equals(rec.state())) {
+                stageCommits.put(rec.unit(), rec);
+            }
+            if (rec.files() != null) {
+                stageIntended.addAll(rec.files());
+            }
+        }
+    }
+
+    /** The commit record of a stage unit (its files are all in place), or null. */
+    public StageRecord stageCommit(String unitId) {
+        return stageCommits.get(unitId);
+    }
+
+    /** Every stage commit record, by unit id. */
+    public Map<String, StageRecord> stageCommits() {
+        return Map.copyOf(stageCommits);
+    }
+
+    /** True when an intent or commit record names this OUT-relative file: tol wrote it and may replace it. */
+    public boolean stageWrote(String relativePath) {
+        return stageIntended.contains(relativePath);
     }
 
     private void addParts(int rank, Path dir, Path manifest) throws IOException {
@@ -81,9 +119,9 @@ public final class DoneState {
         return this;
     }
 
-    /** True when the unit's verified parts hold all its rows. */
+    /** True when the unit's verified parts hold all its rows, or (a stage unit) its commit record exists. */
     public boolean isDone(WorkUnit unit) {
-        return partsComplete(unit.id());
+        return partsComplete(unit.id()) || stageCommits.containsKey(unit.id());
     }
 
     /** True when a processed-log line names this unit (a claim; {@link #isDone} is what counts). */

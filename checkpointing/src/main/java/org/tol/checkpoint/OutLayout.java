@@ -44,6 +44,16 @@ public record OutLayout(Path root) {
         return checkpointDir(rank).resolve(MANIFEST);
     }
 
+    /** A stage's unit records (intent, then commit): {@code checkpoints_rank{R}/outputs.jsonl}. */
+    public Path stageManifest(int rank) {
+        return checkpointDir(rank).resolve("outputs.jsonl");
+    }
+
+    /** Where rank R's stage writes a unit's files before they are committed (emptied on every start). */
+    public Path staging(int rank) {
+        return checkpointDir(rank).resolve("staging");
+    }
+
     public Path logsDir() {
         return root.resolve("logs");
     }

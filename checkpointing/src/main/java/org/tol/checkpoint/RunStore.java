@@ -58,10 +58,26 @@ public final class RunStore {
                     "use another --output directory for this filter", ExitCodes.USAGE, null);
         }
         if (!stored.fingerprint().equals(fingerprint)) {
-            throw new TolException(out.root() + " was made by '" + filter + "' with different parameters: stored "
-                    + stored.fingerprint() + ", now " + fingerprint,
+            throw new TolException(out.root() + " was made by '" + filter + "' with different parameters: "
+                    + differences(stored.fingerprint(), fingerprint),
                     "resume with the original parameters, or write to a new --output directory",
                     ExitCodes.USAGE, null);
         }
+    }
+
+    /** Only the keys that differ, in one (sorted) order, each with both sides: "key: stored A, now B; ...". */
+    static String differences(Map<String, String> stored, Map<String, String> now) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(stored.keySet());
+        keys.addAll(now.keySet());
+        StringBuilder b = new StringBuilder();
+        for (String k : keys) {
+            String a = stored.get(k);
+            String c = now.get(k);
+            if (!java.util.Objects.equals(a, c)) {
+                b.append(b.length() == 0 ? "" : "; ").append(k).append(": stored ").append(a == null ? "(none)" : a)
+                        .append(", now ").append(c == null ? "(none)" : c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.tol.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,5 +33,24 @@ class RunStoreTest {
         TolException otherParams = assertThrows(TolException.class,
                 () -> RunStore.loadOrCreate(out, "clip", Map.of("model_sha256", "def"), () -> plan));
         assertEquals(ExitCodes.USAGE, otherParams.exitCode());
+    }
+
+    @Test
+    void aFingerprintMismatchNamesOnlyTheDifferingKeysWithBothSidesInOneOrder() throws Exception {
+        OutLayout out = new OutLayout(tmp);
+        Map<String, String> stored = new java.util.LinkedHashMap<>();
+        stored.put("top_k", "1");
+        stored.put("model_digest", "aaa");
+        stored.put("engine", "onnx");
+        RunPlan plan = new RunPlan("clip", stored, List.of("/in"), List.of(new WorkUnit("x.parquet", "/in/x.parquet", 7, 0, -1)));
+        RunStore.loadOrCreate(out, "clip", stored, () -> plan);
+        Map<String, String> now = new java.util.LinkedHashMap<>();
+        now.put("engine", "onnx");
+        now.put("model_digest", "bbb");
+        now.put("top_k", "3");
+        now.put("image_size", "336");
+        TolException e = assertThrows(TolException.class, () -> RunStore.loadOrCreate(out, "clip", now, () -> plan));
+        assertTrue(e.getMessage().endsWith("with different parameters: image_size: stored (none), now 336; "
+                + "model_digest: stored aaa, now bbb; top_k: stored 1, now 3"), e.getMessage());
     }
 }

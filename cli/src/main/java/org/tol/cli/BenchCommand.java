@@ -14,5 +14,8 @@ import picocli.CommandLine.Command;
             org.tol.cli.detect.MegaDetectorPrepBenchCommand.class,
             org.tol.cli.detect.FacesPrepBenchCommand.class,
             org.tol.cli.bench.PdqBenchCommand.class,
+            org.tol.cli.bench.LookupBenchCommand.class,
+            org.tol.cli.bench.ExtractBenchCommand.class,
+            org.tol.cli.bench.DecodeBenchCommand.class,
         })
 public final class BenchCommand extends GroupCommand {}

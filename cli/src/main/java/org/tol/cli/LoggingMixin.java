@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
@@ -55,8 +56,14 @@ public final class LoggingMixin {
         Logger tol = ctx.getLogger("org.tol");
         if (verbose) {
             tol.setLevel(Level.DEBUG);
-        } else if (quiet) {
+        } else if (quiet && logFile == null) {
             tol.setLevel(Level.WARN);
+        } else if (quiet) {
+            // -q with --log-file: the file still gets the full log; only the console is quiet.
+            ThresholdFilter warn = new ThresholdFilter();
+            warn.setLevel(Level.WARN.toString());
+            warn.start();
+            root.iteratorForAppenders().forEachRemaining(a -> a.addFilter(warn));
         }
         if (logFile != null) {
             PatternLayoutEncoder enc = new PatternLayoutEncoder();

@@ -55,10 +55,32 @@ public final class QuickstartCommand implements Callable<Integer> {
         s.add(new Step("collect image-stats", List.of("collect", stats), Set.of(0),
                 stats + "/predictions.parquet, failures.parquet (the 3 bad rows), summary.json", "collected"));
         s.add(new Step("status of the image-stats run", List.of("status", stats), Set.of(0), "progress rebuilt from files", d));
+        addDataStages(s, d, data);
         addPdq(s, d, data);
         addClip(s, d, data);
         addDetectors(s, d, data);
         return s;
+    }
+
+    /** The data stages: uuid index, a group's lookup table, extraction, categories, decoded images. */
+    private static void addDataStages(List<Step> s, String d, String data) {
+        String index = d + "/lookup/index";
+        String lookup = d + "/lookup/museum_specimen_all";
+        String extracted = d + "/extract/museum_specimen_all";
+        s.add(new Step("lookup index (uuid -> file, row)", List.of("lookup", "index", "--input", data, "--output", index),
+                Set.of(0), index + "/part-*.parquet", "lookup-index:"));
+        s.add(new Step("lookup build museum_specimen_all (2 files a batch)", List.of("lookup", "build", "--group",
+                "museum_specimen_all", "--attributes", d + "/sample/attributes", "--index", index, "--output", lookup,
+                "--max-files-per-batch", "2", "--memory-limit", "1GB"), Set.of(0), lookup + "/group_id=<k>/part-00000.parquet",
+                "lookup-build:"));
+        s.add(new Step("extract the group's images", List.of("extract", "--lookup", lookup, "--output", extracted,
+                "--target-file-size", "16m"), Set.of(0), extracted + "/group_id=<k>/part-*.parquet", "extract:"));
+        s.add(new Step("extract categorize (museum-specimen rules)", List.of("extract", "categorize", "--input", extracted,
+                "--output", d + "/extract/by_category", "--max-records-per-file", "10"), Set.of(0),
+                d + "/extract/by_category/category=<name>/", "extract-categorize:"));
+        s.add(new Step("decode to PNG, one tar per file (bad rows -> exit 3)", List.of("decode", "--input", extracted,
+                "--output", d + "/decode", "--format", "png", "--archive", "tar"), Set.of(0, 3),
+                d + "/decode/<file>.tar", "decode:"));
     }
 
     /** PDQ hashes through the runtime, then near-duplicate clusters: should find the sampler's planted pairs. */
@@ -149,7 +171,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         try {
             var tree = org.tol.io.json.Json.mapper().readTree(summary.toFile());
             return java.util.Optional.of("collected " + tree.path("rows").asText() + " rows, by status "
-                    + tree.path("rows_by_status").toString() + " -> " + summary);
+                    + tree.path("rows_by_status").toString() + (tree.path("partial").asBoolean(false)
+                            ? " (PARTIAL: " + tree.path("units_missing").asText() + " units missing)" : "")
+                    + " -> " + summary);
         } catch (java.io.IOException e) {
             return java.util.Optional.empty();
         }

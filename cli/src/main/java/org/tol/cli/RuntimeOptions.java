@@ -3,6 +3,7 @@ package org.tol.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.tol.api.filter.FilterFactory;
+import org.tol.io.parquet.InputColumns;
 import org.tol.runtime.RuntimeConfig;
 import org.tol.runtime.RuntimeLauncher;
 import picocli.CommandLine.Option;
@@ -71,6 +72,22 @@ public final class RuntimeOptions {
             description = "Ignored: rank locks are OS file locks, released by the kernel when their holder dies.")
     public int lockStaleSeconds;
 
+    @Option(names = "--image-column", defaultValue = "image", paramLabel = "NAME",
+            description = "Input column holding the image: raw BGR or encoded bytes, or a {bytes, path} struct (Hugging Face) (default: ${DEFAULT-VALUE}).")
+    public String imageColumn;
+
+    @Option(names = "--id-column", defaultValue = "uuid", paramLabel = "NAME",
+            description = "Input column holding each image's id, written as uuid (img2dataset: key; webdataset: __key__) (default: ${DEFAULT-VALUE}).")
+    public String idColumn;
+
+    @Option(names = "--original-size-column", defaultValue = "original_size", paramLabel = "NAME",
+            description = "[h, w] list tried first to shape raw BGR cells (default: ${DEFAULT-VALUE}).")
+    public String originalSizeColumn;
+
+    @Option(names = "--resized-size-column", defaultValue = "resized_size", paramLabel = "NAME",
+            description = "[h, w] list tried second to shape raw BGR cells (default: ${DEFAULT-VALUE}).")
+    public String resizedSizeColumn;
+
     @Option(names = "--replan", description = "Inputs changed or missing since OUT was planned: keep the finished "
             + "units of unchanged files and plan the rest afresh (without it such a start exits 2, naming them).")
     public boolean replan;
@@ -79,7 +96,8 @@ public final class RuntimeOptions {
     public RuntimeConfig config() {
         return new RuntimeConfig(inputs, output, device, batchSize == null ? 0 : batchSize, prepThreads,
                 checkpointEvery, SizeParser.bytes(splitSize), unitRowGroups, graceSeconds, progressSeconds, collect,
-                allowPartial, lockStaleSeconds, replan);
+                allowPartial, lockStaleSeconds, replan,
+                new InputColumns(idColumn, imageColumn, originalSizeColumn, resizedSizeColumn));
     }
 
     /**

@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             org.tol.cli.data.SampleCommand.class,
             org.tol.cli.data.InspectCommand.class,
             FilterCommand.class,
+            org.tol.cli.stages.DecodeCommand.class,
+            org.tol.cli.stages.LookupCommand.class,
+            org.tol.cli.stages.ExtractCommand.class,
             org.tol.cli.models.ModelsCommand.class,
             org.tol.cli.models.SupportSetCommand.class,
             BenchCommand.class,
@@ -51,6 +54,12 @@ public final class TolCommand extends GroupCommand {
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
         err.println("tol: " + ex.getMessage());
+        if ("launch".equals(ex.getCommandLine().getCommandName()) && !java.util.List.of(args).contains("--")) {
+            // Without "--", the ranks' options are read as launch's own.
+            err.println("tol: hint: put '--' between launch's options and the command of each rank, e.g. "
+                    + "'tol launch --local 4 -- filter image-stats --input IN --output OUT'");
+            return ExitCodes.USAGE;
+        }
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         }

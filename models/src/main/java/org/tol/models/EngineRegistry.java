@@ -42,6 +42,10 @@ public final class EngineRegistry {
             throw new TolException("model file " + modelFile + " does not exist or is not a file",
                     "check the --model path; models/README.md explains how to get and export the models");
         }
+        if (!Files.isReadable(modelFile)) {
+            throw new TolException("model file " + modelFile + " is not readable by this user",
+                    "check its permissions (chmod a+r) or copy it to a readable place");
+        }
         if (name != null && !name.isBlank()) {
             for (InferenceEngineProvider p : providers) {
                 if (p.name().equalsIgnoreCase(name.trim())) {
@@ -56,8 +60,23 @@ public final class EngineRegistry {
                 return e;
             }
         }
+        if (isTorchSave(modelFile)) {
+            throw TolException.usage(modelFile + " is a torch.save file (a support set or a state dict), not a runnable"
+                    + " model", "pass it as --support-set; --model takes the image encoder: an .onnx export or a"
+                    + " TorchScript archive (torch.jit.save), see models/README.md");
+        }
         throw TolException.usage("no engine recognises " + modelFile + " (engines: " + names() + ")",
                 "ONNX models end in .onnx, TorchScript archives in .pt/.jit; or pass --engine onnx|djl");
+    }
+
+    /** A torch.save zip (pickled data, no TorchScript code): what support sets and state dicts are. */
+    private static boolean isTorchSave(Path file) {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile())) {
+            return z.stream().anyMatch(e -> e.getName().endsWith("data.pkl"))
+                    && z.stream().noneMatch(e -> e.getName().contains("/code/"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Selects an engine and loads the model. */

@@ -3,6 +3,8 @@ package org.tol.runtime;
 import java.io.File;
 import java.util.Arrays;
 import java.util.Map;
+import org.tol.api.ExitCodes;
+import org.tol.api.TolException;
 import org.tol.api.model.Device;
 
 /**
@@ -17,11 +19,19 @@ public final class DeviceSelector {
         String f = flag == null ? "auto" : flag.trim();
         if (!f.equalsIgnoreCase("auto")) {
             Device d = Device.parse(f);
-            if (d.isCuda() && f.equalsIgnoreCase("cuda")) {
-                int visible = visibleGpus(env);
-                return Device.cuda(visible > 0 ? localRank % visible : 0);
+            if (!d.isCuda()) {
+                return d;
             }
-            return d;
+            // Asked for explicitly: a GPU that is not there is an error, not a silent run at CPU speed.
+            int visible = visibleGpus(env);
+            if (visible == 0 || d.index() >= visible) {
+                throw new TolException("--device " + f + ": " + (visible == 0 ? "no GPU is visible to this process"
+                        : "only " + visible + " GPU(s) are visible to this process") + " (CUDA_VISIBLE_DEVICES="
+                        + env.getOrDefault("CUDA_VISIBLE_DEVICES", "unset") + ", /dev/nvidia* devices: " + deviceNodes()
+                        + ")", "run on a GPU node (e.g. sbatch --gpus-per-task=1), or pass --device auto to fall back to"
+                        + " the CPU with a warning", ExitCodes.FAILURE, null);
+            }
+            return (f.equalsIgnoreCase("cuda") ? Device.cuda(localRank % visible) : d).asRequired();
         }
         int visible = visibleGpus(env);
         return visible > 0 ? Device.cuda(localRank % visible) : Device.CPU;
@@ -37,6 +47,10 @@ public final class DeviceSelector {
             }
             return (int) Arrays.stream(t.split(",")).filter(s -> !s.isBlank()).count();
         }
+        return deviceNodes();
+    }
+
+    private static int deviceNodes() {
         File[] nodes = new File("/dev").listFiles((dir, name) -> name.matches("nvidia\\d+"));
         return nodes == null ? 0 : nodes.length;
     }

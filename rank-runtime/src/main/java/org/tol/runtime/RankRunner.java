@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.tol.api.ExitCodes;
+import org.tol.api.TolException;
 import org.tol.api.filter.FilterFactory;
 import org.tol.api.filter.ImageFilter;
 import org.tol.api.model.Device;
@@ -25,12 +26,14 @@ import org.tol.checkpoint.RunStore;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.image.ImageDecoder;
 import org.tol.runtime.collect.Collector;
+import org.tol.runtime.collect.RankStatsFiles;
 import org.tol.runtime.exec.CommitQueue;
 import org.tol.runtime.exec.PartSink;
 import org.tol.runtime.exec.ProgressReporter;
 import org.tol.runtime.exec.RankStats;
 import org.tol.runtime.exec.StopFlag;
 import org.tol.runtime.exec.UnitProcessor;
+import org.tol.runtime.plan.InputSchemaCheck;
 import org.tol.runtime.plan.InputCheck;
 import org.tol.runtime.reference.ReferenceImport;
 import org.tol.runtime.plan.Planner;
@@ -61,6 +64,14 @@ public final class RankRunner {
     public int run(String filterName, FilterFactory factory) throws Exception {
         MDC.put("rank", "rank" + ctx.rank());
         OutLayout out = new OutLayout(config.output().toAbsolutePath());
+        if (Files.exists(out.root()) && !Files.isDirectory(out.root())) {
+            throw TolException.usage("--output " + config.output() + " is a file, not a directory",
+                    "pass a directory path for --output (it is created when missing)");
+        }
+        // A wrong --input or a table without images is a usage error before anything is created in OUT.
+        if (!Files.exists(out.runFile())) {
+            InputSchemaCheck.accepted(config.inputs(), config.columns());
+        }
         Files.createDirectories(out.root());
         Device device = DeviceSelector.choose(config.device(), ctx.localRank(), env);
         LOG.info("rank {}/{} (local {}, from {}) on {}, {}", ctx.rank(), ctx.worldSize(), ctx.localRank(),
@@ -79,16 +90,33 @@ public final class RankRunner {
             Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
             RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
                     source.expectedBytes());
+            stats.step(env.get("TOL_STEP"));
+            boolean allDoneBefore = plan.units().stream().allMatch(done::isDone);
+            Map<String, Object> previous = allDoneBefore ? RankStatsFiles.readOne(out.stats(ctx.rank())) : null;
             int code;
             try (ProgressReporter progress = new ProgressReporter(stats, out.stats(ctx.rank()), lock,
                     config.progressSeconds(), !Boolean.getBoolean("tol.quiet"))) {
-                code = runUnits(filter, out, done, source, stats, plan.unitInputKeys());
-                stats.state(code == ExitCodes.INTERRUPTED ? "interrupted" : "finished");
-                // Also when interrupted: the per-rank files then hold every row committed so far, once (the
-                // grace watchdog may cut this short; the previous file stays until the atomic rename).
-                PredictionsWriter.write(out, plan, ctx.rank(), ctx.worldSize(), outputColumns(filter));
+                try {
+                    code = runUnits(filter, out, done, source, stats, plan.unitInputKeys());
+                    // Also when interrupted: the per-rank files then hold every row committed so far, once (the
+                    // grace watchdog may cut this short; the previous file stays until the atomic rename).
+                    PredictionsWriter.write(out, plan, ctx.rank(), ctx.worldSize(), outputColumns(filter));
+                } catch (Exception | Error e) {
+                    // The rank's own status file says it failed, so a job script cannot mistake it for a 75.
+                    stats.end("failed", ExitCodes.FAILURE);
+                    throw e;
+                }
+                stats.end(code == ExitCodes.INTERRUPTED ? "interrupted" : "finished", code);
                 progress.writeStats();
-                LOG.info(progress.line());
+                if (!allDoneBefore) {
+                    LOG.info(progress.line());
+                }
+            }
+            if (allDoneBefore) {
+                LOG.info("nothing to do: all {} units in {} are done (run 'tol collect {}' for the results)",
+                        plan.units().size(), out.root(), out.root());
+                // Keep the counters of the run that did the work; only the state, step and time are new.
+                RankStatsFiles.keepCounters(out.stats(ctx.rank()), previous, stats.toJson());
             }
             if (code == ExitCodes.INTERRUPTED) {
                 return code;
@@ -137,13 +165,13 @@ public final class RankRunner {
         try {
             RunPlan stored = RunStore.read(out);
             if (stored == null) {
-                RunPlan plan = Planner.plan(filterName, fingerprint, config.inputs(), config.splitBytes(),
-                        config.unitRowGroups());
+                RunPlan plan = Planner.plan(filterName, fingerprint, config.inputs(), config.columns(),
+                        config.splitBytes(), config.unitRowGroups());
                 RunStore.write(out, plan);
                 return plan;
             }
             RunStore.checkSameRun(out, stored, filterName, fingerprint);
-            InputCheck.Outcome checked = InputCheck.check(stored, config.inputs(), config.replan(),
+            InputCheck.Outcome checked = InputCheck.check(stored, config.inputs(), config.columns(), config.replan(),
                     config.splitBytes(), config.unitRowGroups());
             if (checked.changed()) {
                 RunStore.write(out, checked.plan());
@@ -165,7 +193,7 @@ public final class RankRunner {
         });
         List<Column> columns = outputColumns(filter);
         UnitProcessor<P> processor = new UnitProcessor<>(filter, new ImageDecoder(), pool, batch,
-                config.checkpointEvery(), threads, stop, stats);
+                config.checkpointEvery(), threads, stop, stats, config.columns());
         // Create the rank's directories once and make their entries durable, so a part, manifest or log line
         // that is fsync'd later can never lose the directory that holds it.
         Files.createDirectories(out.checkpointDir(ctx.rank()));

@@ -2,6 +2,7 @@ package org.tol.runtime;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.tol.io.parquet.InputColumns;
 
 /**
  * Everything the rank runtime needs besides the filter: where to read and write, batching, threads,
@@ -18,6 +19,7 @@ import java.util.List;
  * @param lockStaleSeconds   unused since rank locks are OS file locks (kept so existing callers compile)
  * @param replan             inputs changed or missing since the plan: keep finished units of unchanged files,
  *                           plan the rest afresh (else such a start is refused with exit 2)
+ * @param columns            which input columns hold the id, the image and its sizes
  */
 public record RuntimeConfig(
         List<String> inputs,
@@ -33,20 +35,29 @@ public record RuntimeConfig(
         boolean collect,
         boolean allowPartial,
         int lockStaleSeconds,
-        boolean replan) {
+        boolean replan,
+        InputColumns columns) {
 
-    /** Without {@code replan}. */
+    /** Without {@code replan}, with TreeOfLife's column names. */
     public RuntimeConfig(List<String> inputs, Path output, String device, int batchSize, int prepThreads,
             int checkpointEvery, long splitBytes, int unitRowGroups, int graceSeconds, double progressSeconds,
             boolean collect, boolean allowPartial, int lockStaleSeconds) {
         this(inputs, output, device, batchSize, prepThreads, checkpointEvery, splitBytes, unitRowGroups, graceSeconds,
-                progressSeconds, collect, allowPartial, lockStaleSeconds, false);
+                progressSeconds, collect, allowPartial, lockStaleSeconds, false, InputColumns.DEFAULT);
+    }
+
+    /** With TreeOfLife's column names. */
+    public RuntimeConfig(List<String> inputs, Path output, String device, int batchSize, int prepThreads,
+            int checkpointEvery, long splitBytes, int unitRowGroups, int graceSeconds, double progressSeconds,
+            boolean collect, boolean allowPartial, int lockStaleSeconds, boolean replan) {
+        this(inputs, output, device, batchSize, prepThreads, checkpointEvery, splitBytes, unitRowGroups, graceSeconds,
+                progressSeconds, collect, allowPartial, lockStaleSeconds, replan, InputColumns.DEFAULT);
     }
 
     /** The same configuration with {@code --replan} set as given. */
     public RuntimeConfig withReplan(boolean value) {
         return new RuntimeConfig(inputs, output, device, batchSize, prepThreads, checkpointEvery, splitBytes,
-                unitRowGroups, graceSeconds, progressSeconds, collect, allowPartial, lockStaleSeconds, value);
+                unitRowGroups, graceSeconds, progressSeconds, collect, allowPartial, lockStaleSeconds, value, columns);
     }
 
     public RuntimeConfig {

@@ -42,7 +42,19 @@ class RankContextTest {
         assertEquals(Device.cuda(0), DeviceSelector.choose("auto", 1, Map.of("CUDA_VISIBLE_DEVICES", "3")));
         assertEquals(Device.CPU, DeviceSelector.choose("auto", 0, Map.of("CUDA_VISIBLE_DEVICES", "")));
         assertEquals(Device.CPU, DeviceSelector.choose("cpu", 0, Map.of("CUDA_VISIBLE_DEVICES", "0")));
-        assertEquals(Device.cuda(2), DeviceSelector.choose("cuda:2", 0, Map.of()));
-        assertEquals(Device.cuda(1), DeviceSelector.choose("cuda", 5, Map.of("CUDA_VISIBLE_DEVICES", "0,1")));
+        assertEquals(Device.cuda(2).asRequired(), DeviceSelector.choose("cuda:2", 0, Map.of("CUDA_VISIBLE_DEVICES", "0,1,2")));
+        assertEquals(Device.cuda(1).asRequired(), DeviceSelector.choose("cuda", 5, Map.of("CUDA_VISIBLE_DEVICES", "0,1")));
+    }
+
+    @Test
+    void explicitCudaWithoutAGpuIsAnErrorNotACpuRun() {
+        org.tol.api.TolException e = org.junit.jupiter.api.Assertions.assertThrows(org.tol.api.TolException.class,
+                () -> DeviceSelector.choose("cuda", 0, Map.of("CUDA_VISIBLE_DEVICES", "")));
+        assertEquals(1, e.exitCode());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no GPU is visible"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.hint().contains("--device auto"), e.hint());
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.tol.api.TolException.class,
+                () -> DeviceSelector.choose("cuda:1", 0, Map.of("CUDA_VISIBLE_DEVICES", "0")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("only 1 GPU"), e.getMessage());
     }
 }

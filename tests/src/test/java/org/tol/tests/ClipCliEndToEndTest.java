@@ -25,7 +25,7 @@ import org.tol.api.schema.ColumnType;
 import org.tol.cli.TolCommand;
 import org.tol.filters.clip.ClipConfig;
 import org.tol.filters.clip.ClipFilter;
-import org.tol.filters.clip.DemoClipModel;
+import org.tol.filters.demo.DemoClipModel;
 import org.tol.io.parquet.ParquetRowWriter;
 import org.tol.io.parquet.ParquetRows;
 import org.tol.io.parquet.Row;

@@ -2,14 +2,23 @@ package org.tol.api.model;
 
 import java.util.Locale;
 
-/** Where a model runs: the CPU or one CUDA device (index as seen by this process). */
-public record Device(Kind kind, int index) {
+/**
+ * Where a model runs: the CPU or one CUDA device (index as seen by this process). {@code required}: the user
+ * asked for this device explicitly ({@code --device cuda}), so an engine that cannot use it must fail instead
+ * of falling back to the CPU as it does for {@code --device auto}.
+ */
+public record Device(Kind kind, int index, boolean required) {
     public enum Kind { CPU, CUDA }
 
-    public static final Device CPU = new Device(Kind.CPU, 0);
+    public static final Device CPU = new Device(Kind.CPU, 0, false);
 
     public static Device cuda(int index) {
-        return new Device(Kind.CUDA, index);
+        return new Device(Kind.CUDA, index, false);
+    }
+
+    /** The same device, marked as explicitly asked for. */
+    public Device asRequired() {
+        return new Device(kind, index, true);
     }
 
     public boolean isCuda() {

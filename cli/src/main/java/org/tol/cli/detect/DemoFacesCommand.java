@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
-import org.tol.filters.faces.PlantedMtcnnModels;
+import org.tol.filters.demo.PlantedMtcnnModels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

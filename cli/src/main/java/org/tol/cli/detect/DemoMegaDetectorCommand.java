@@ -3,7 +3,7 @@ package org.tol.cli.detect;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
-import org.tol.filters.megadetector.PlantedDetectorModel;
+import org.tol.filters.demo.PlantedDetectorModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
+import org.tol.runtime.collect.PartialCollect;
 import org.tol.filters.megadetector.MegaDetectorJsonExport;
 import org.tol.io.json.Json;
 import picocli.CommandLine;
@@ -38,6 +39,8 @@ public final class MegaDetectorJsonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path file = target != null ? target : out.resolve("megadetector.json");
+        PartialCollect.warning(out.resolve("summary.json"))
+                .ifPresent(msg -> spec.commandLine().getErr().println("tol: warning: " + msg));
         MegaDetectorJsonExport.Result r = MegaDetectorJsonExport.export(out.resolve("predictions.parquet"), file,
                 fingerprint(out.resolve("summary.json")), threshold);
         PrintWriter w = spec.commandLine().getOut();

@@ -3,7 +3,7 @@ package org.tol.cli.models;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tol.api.ExitCodes;
-import org.tol.filters.clip.DemoClipModel;
+import org.tol.filters.demo.DemoClipModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

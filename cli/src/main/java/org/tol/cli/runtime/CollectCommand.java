@@ -42,10 +42,10 @@ public final class CollectCommand implements Callable<Integer> {
             w.println(Json.pretty(r.summary()));
         } else {
             Map<String, Object> s = r.summary();
-            w.printf("collected %s rows (%s identical duplicate uuids dropped, %s conflicting, %s without uuid) from %s"
-                    + " of %s units%n", s.get("rows"), s.get("duplicate_uuids_identical"),
-                    s.get("duplicate_uuids_conflicting"), s.get("rows_null_uuid"), s.get("units_complete"),
-                    s.get("units_total"));
+            w.printf("collected %s%s rows (%s identical duplicate uuids dropped, %s conflicting, %s without uuid) from %s"
+                    + " of %s units%n", Boolean.TRUE.equals(s.get("partial")) ? "a PARTIAL result of " : "",
+                    s.get("rows"), s.get("duplicate_uuids_identical"), s.get("duplicate_uuids_conflicting"),
+                    s.get("rows_null_uuid"), s.get("units_complete"), s.get("units_total"));
             w.printf("rows by status: %s%n", s.get("rows_by_status"));
             w.printf("predictions: %s%nfailures:    %s%nsummary:     %s%n", s.get("predictions"), s.get("failures"),
                     layout.summary());

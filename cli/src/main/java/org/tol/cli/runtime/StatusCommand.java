@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.tol.checkpoint.OutLayout;
 import org.tol.io.json.Json;
 import org.tol.runtime.status.StatusReport;
+import org.tol.runtime.status.StepVerdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tol status OUT}: progress of a (running or stopped) job, rebuilt from its files only. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Units done of total, rows, per-rank rate, ETA, failures and ranks that stopped updating, "
-                + "from OUT's files alone.")
+        description = "Units done of total, rows, per-rank rate, ETA, failures, ranks that stopped updating or died, "
+                + "from OUT's files alone. Exit 0: every unit done; 3: stopped before that (interrupted, failed or "
+                + "dead ranks: rerun to resume); 4: ranks still running.")
 public final class StatusCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -28,11 +30,25 @@ public final class StatusCommand implements Callable<Integer> {
             description = "A running rank whose stats are older than S seconds is reported as stalled (default: ${DEFAULT-VALUE}).")
     double staleSeconds;
 
+    @Option(names = "--step", paramLabel = "TOKEN",
+            description = "Instead: how the job step whose ranks ran with TOL_STEP=TOKEN ended, from the ranks' own "
+                    + "status files; exit 0, 3, 75 (requeue) or 1 (a rank failed or left no status). For sbatch scripts.")
+    String step;
+
+    @Option(names = "--tasks", defaultValue = "1", paramLabel = "N",
+            description = "With --step: the number of ranks the step started (default: ${DEFAULT-VALUE}).")
+    int tasks;
+
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> report = OutputErrors.oneLine(out,
-                () -> StatusReport.build(new OutLayout(out.toAbsolutePath()), staleSeconds));
+        OutLayout layout = new OutLayout(out.toAbsolutePath());
+        if (step != null) {
+            StepVerdict.Result r = StepVerdict.of(layout, step, tasks);
+            r.lines().forEach(l -> spec.commandLine().getOut().println("tol status: " + l));
+            return r.exitCode();
+        }
+        Map<String, Object> report = OutputErrors.oneLine(out, () -> StatusReport.build(layout, staleSeconds));
         spec.commandLine().getOut().println(json ? Json.pretty(report) : StatusReport.text(report));
-        return 0;
+        return StatusReport.exitCode(report);
     }
 }

@@ -1,12 +1,8 @@
 package org.tol.filters.clip;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +18,7 @@ import org.tol.api.model.ModelOptions;
 import org.tol.api.model.Tensor;
 import org.tol.api.schema.Column;
 import org.tol.api.schema.ColumnType;
+import org.tol.models.ContentDigest;
 import org.tol.models.EngineRegistry;
 import org.tol.models.djl.PtEngine;
 import org.tol.models.supportset.SupportSet;
@@ -65,7 +62,7 @@ public final class ClipFilter implements ImageFilter<float[]> {
         }
         LOG.info("clip: {} on {} ({}), support set {} with {} labels x {} dims", config.model().getFileName(),
                 model.device(), model.engine(), config.supportSet().getFileName(), set.size(), set.dim());
-        this.fingerprint = fingerprint(config, engine.name(), method);
+        this.fingerprint = fingerprint(config, set, engine.name(), method);
     }
 
     @Override
@@ -127,13 +124,15 @@ public final class ClipFilter implements ImageFilter<float[]> {
         model.close();
     }
 
-    private static Map<String, String> fingerprint(ClipConfig c, String engine, String method) throws IOException {
+    /** Digests of what the model and support set hold (see ContentDigest), so rewriting them keeps the run. */
+    private static Map<String, String> fingerprint(ClipConfig c, SupportSet set, String engine, String method)
+            throws IOException {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("model", c.model().getFileName().toString());
-        f.put("model_digest", digest(c.model(), 8 << 20));
+        f.put("model_digest", ContentDigest.model(c.model()));
         f.put("engine", engine);
         f.put("method", String.valueOf(method));
-        f.put("support_set_digest", digest(c.supportSet(), Long.MAX_VALUE));
+        f.put("support_set_digest", ContentDigest.supportSet(set));
         f.put("top_k", Integer.toString(c.topK()));
         f.put("save_embeddings", Boolean.toString(c.saveEmbeddings()));
         f.put("image_size", Integer.toString(c.imageSize()));
@@ -141,26 +140,5 @@ public final class ClipFilter implements ImageFilter<float[]> {
         // instead of mixing parts of both column types
         f.put("output_format", "2");
         return f;
-    }
-
-    /**
-     * SHA-256 of the file's size and first {@code limit} bytes: whole support sets, but only the head of
-     * multi-GB models (reading 1.7 GB on every start of every rank would cost more than it protects).
-     */
-    static String digest(Path file, long limit) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(Long.toString(Files.size(file)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            byte[] buf = new byte[1 << 16];
-            long left = limit;
-            int r;
-            while (left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
-                md.update(buf, 0, r);
-                left -= r;
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.tol.api.filter.RowResult;
 import org.tol.api.image.RgbImage;
 import org.tol.api.model.DType;
 import org.tol.api.model.Device;
+import org.tol.filters.demo.DemoClipModel;
 import org.tol.models.supportset.SupportSet;
 import org.tol.models.supportset.SupportSets;
 import org.tol.models.supportset.SupportVector;

@@ -17,6 +17,7 @@ import org.tol.api.TolException;
 import org.tol.api.model.DType;
 import org.tol.api.model.InferenceModel;
 import org.tol.api.model.ModelOptions;
+import org.tol.filters.demo.DemoClipModel;
 import org.tol.models.onnx.OrtEngine;
 import org.tol.models.supportset.SupportSet;
 import org.tol.models.supportset.SupportSets;

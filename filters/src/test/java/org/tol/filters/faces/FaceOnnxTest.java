@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tol.api.filter.RowResult;
 import org.tol.api.image.RgbImage;
 import org.tol.api.model.ModelOptions;
+import org.tol.filters.demo.PlantedMtcnnModels;
 import org.tol.models.onnx.OrtEngine;
 
 /**

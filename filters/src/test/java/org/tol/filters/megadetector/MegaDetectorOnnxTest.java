@@ -14,6 +14,7 @@ import org.tol.api.filter.RowResult;
 import org.tol.api.image.RgbImage;
 import org.tol.api.model.InferenceModel;
 import org.tol.api.model.ModelOptions;
+import org.tol.filters.demo.PlantedDetectorModel;
 import org.tol.models.onnx.OrtEngine;
 
 /**

@@ -43,6 +43,15 @@ public record ParquetFileInfo(Path path, long rowCount, List<RowGroupInfo> rowGr
         }
     }
 
+    /** The top-level column names from the footer alone (any types, nested ones included). */
+    public static List<String> fieldNames(Path path) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(path),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            return r.getFooter().getFileMetaData().getSchema().getFields().stream()
+                    .map(org.apache.parquet.schema.Type::getName).toList();
+        }
+    }
+
     /** The largest row group's bytes of the given columns, uncompressed (what a projected read holds). */
     public static long largestProjectedRowGroupBytes(Path path, List<String> columns) throws IOException {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(path),

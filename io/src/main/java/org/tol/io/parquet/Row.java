@@ -74,8 +74,18 @@ public final class Row {
             return null;
         }
         int i = group.getType().getFieldIndex(column);
-        if (group.getFieldRepetitionCount(i) == 0 || !group.getType().getType(i).isPrimitive()) {
+        if (group.getFieldRepetitionCount(i) == 0) {
             return null;
+        }
+        if (!group.getType().getType(i).isPrimitive()) {
+            // Hugging Face's Image feature: a struct {bytes, path}; the encoded image is in bytes.
+            org.apache.parquet.schema.GroupType t = group.getType().getType(i).asGroupType();
+            if (!t.containsField("bytes") || !t.getType("bytes").isPrimitive()) {
+                return null;
+            }
+            org.apache.parquet.example.data.Group child = group.getGroup(i, 0);
+            int b = t.getFieldIndex("bytes");
+            return child.getFieldRepetitionCount(b) == 0 ? null : child.getBinary(b, 0);
         }
         return group.getBinary(i, 0);
     }

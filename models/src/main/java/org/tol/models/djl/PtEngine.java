@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tol.api.ExitCodes;
 import org.tol.api.TolException;
 import org.tol.api.model.Device;
 import org.tol.api.model.InferenceEngine;
@@ -52,6 +53,12 @@ public final class PtEngine implements InferenceEngine {
         Engine engine = PtEnvironment.engine();
         Device device = options.device() == null ? Device.CPU : options.device();
         if (device.isCuda() && engine.getGpuCount() <= device.index()) {
+            if (device.required()) {
+                throw new TolException("--device " + device + ": libtorch sees " + engine.getGpuCount() + " GPU(s); the"
+                        + " bundled libtorch is the CPU build", "on a GPU node set PYTORCH_FLAVOR=cu128 (or"
+                        + " PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.1), or export the model to ONNX, or pass --device"
+                        + " auto to fall back to the CPU with a warning", ExitCodes.FAILURE, null);
+            }
             if (GPU_WARNED.compareAndSet(false, true)) {
                 LOG.warn("libtorch sees {} GPU(s), so {} is not usable: running TorchScript on the CPU. The bundled "
                         + "libtorch is the CPU build; on a GPU node set PYTORCH_FLAVOR=cu128 (or PYTORCH_LIBRARY_PATH to a "

@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tol.api.ExitCodes;
+import org.tol.api.TolException;
 import org.tol.api.model.Device;
 import org.tol.api.model.ModelOptions;
 
 /**
  * Opens ORT sessions on the rank's device: TensorRT (when asked) then CUDA on {@code cuda:N}, or the CPU.
  * When the CUDA provider cannot load (no CUDA 12 runtime on the node) it falls back to the CPU and warns
- * once per process, naming what is missing, instead of failing the job.
+ * once per process, naming what is missing, unless the device was asked for explicitly: then it fails.
  */
 final class OrtSessions {
     private static final Logger LOG = LoggerFactory.getLogger(OrtSessions.class);
@@ -35,12 +37,26 @@ final class OrtSessions {
             try {
                 return openCuda(env, file, options, wanted);
             } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+                if (wanted.required()) {
+                    throw new TolException("--device " + wanted + ": ONNX Runtime's CUDA execution provider could not be"
+                            + " loaded: " + firstLine(e), CUDA_REQUIREMENT + "; or pass --device auto to fall back to the"
+                            + " CPU with a warning", ExitCodes.FAILURE, e);
+                }
                 warnCpuFallback(wanted, e);
             }
         }
         try (OrtSession.SessionOptions so = baseOptions(options, false)) {
             return new Opened(env.createSession(file.toString(), so), Device.CPU, false);
+        } catch (OrtException e) {
+            throw notAModel(file, e);
         }
+    }
+
+    /** ORT's own message for a file it cannot parse is one line deep in a stack trace; say what the file is not. */
+    static TolException notAModel(Path file, OrtException e) {
+        return new TolException(file + ": ONNX Runtime cannot load this file as an ONNX model: " + firstLine(e),
+                "check that the file is a complete ONNX export (not truncated, not a PyTorch .pt checkpoint or a support"
+                        + " set); models/README.md says how to export each model", ExitCodes.FAILURE, e);
     }
 
     private static Opened openCuda(OrtEnvironment env, Path file, ModelOptions options, Device device) throws OrtException {

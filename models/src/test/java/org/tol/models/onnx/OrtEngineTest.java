@@ -136,6 +136,18 @@ class OrtEngineTest {
     }
 
     @Test
+    void explicitCudaThatCannotLoadFailsNamingWhatToLoad() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CudaLibraries.missing().isPresent(),
+                "this machine has the CUDA 12 runtime: the explicit-device failure cannot be provoked here");
+        Path file = denseModel(false);
+        org.tol.api.TolException e = org.junit.jupiter.api.Assertions.assertThrows(org.tol.api.TolException.class,
+                () -> new OrtEngine().load(file, new ModelOptions(Device.cuda(0).asRequired(), null, false, 1)).close());
+        assertEquals(1, e.exitCode());
+        assertTrue(e.getMessage().contains("CUDA execution provider could not be loaded"), e.getMessage());
+        assertTrue(e.hint().contains("libcudart.so.12") && e.hint().contains("--device auto"), e.hint());
+    }
+
+    @Test
     void acceptsByExtensionOrMagic() throws Exception {
         OrtEngine e = new OrtEngine();
         Path onnx = denseModel(false);

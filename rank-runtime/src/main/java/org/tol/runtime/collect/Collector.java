@@ -75,7 +75,8 @@ public final class Collector {
                             if (!"ok".equals(status)) {
                                 fails.write(row);
                             }
-                            Object label = row.get("label");
+                            // CLIP writes pred_label; other label-producing filters may call it label.
+                            Object label = row.containsKey("pred_label") ? row.get("pred_label") : row.get("label");
                             if (label != null) {
                                 byLabel.merge(label.toString(), 1L, Long::sum);
                             }
@@ -114,6 +115,7 @@ public final class Collector {
         summary.put("units_total", plan.units().size());
         summary.put("units_complete", plan.units().size() - missing.size());
         summary.put("units_missing", missing.size());
+        summary.put("partial", !missing.isEmpty());
         summary.put("rows_read", rowsOut);
         summary.put("rows", dedup.unique());
         summary.put("rows_null_uuid", dedup.nullUuids());

@@ -18,6 +18,11 @@ public final class RankStats {
     public final long bytesAssigned;
     public final long startedMillis = System.currentTimeMillis();
     private volatile String state = "running";
+    private volatile Integer exitCode;
+    /** Which job step this is (the sbatch scripts' TOL_STEP), so a script can tell this step's files from older ones. */
+    private volatile String step;
+    /** The host and pid, so {@code tol status} on the same host can tell a dead rank from a running one. */
+    private final String host = HostName.get();
 
     public RankStats(int rank, long unitsTotal, long unitsAssigned, long bytesAssigned) {
         this.rank = rank;
@@ -32,6 +37,16 @@ public final class RankStats {
 
     public String state() {
         return state;
+    }
+
+    /** The rank's final state and exit code (finished 0/3, interrupted 75, failed 1). */
+    public void end(String s, int code) {
+        state = s;
+        exitCode = code;
+    }
+
+    public void step(String s) {
+        step = s;
     }
 
     public double elapsedSeconds() {
@@ -67,6 +82,13 @@ public final class RankStats {
         m.put("elapsed_s", elapsedSeconds());
         m.put("rows_per_s", rowsPerSecond());
         m.put("eta_s", etaSeconds());
+        if (exitCode != null) {
+            m.put("exit_code", exitCode);
+        }
+        if (step != null) {
+            m.put("step", step);
+        }
+        m.put("host", host);
         m.put("pid", ProcessHandle.current().pid());
         m.put("updated_at", java.time.Instant.now().toString());
         m.put("updated_ms", System.currentTimeMillis());

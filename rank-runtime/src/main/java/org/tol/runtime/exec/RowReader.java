@@ -11,7 +11,7 @@ import org.tol.api.filter.ImageFilter;
 import org.tol.api.image.DecodeResult;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.image.ImageDecoder;
-import org.tol.io.parquet.ImageColumns;
+import org.tol.io.parquet.InputColumns;
 import org.tol.io.parquet.ParquetRows;
 import org.tol.io.parquet.Row;
 
@@ -42,11 +42,13 @@ final class RowReader<P> implements Runnable {
      * young collections and inflate the heap for nothing.
      */
     private final Semaphore rawInFlight;
+    private final InputColumns columns;
 
     /** Reads rows {@code [skipRows, endRow)} of the unit; {@code endRow < 0}: to the unit's end. */
     RowReader(WorkUnit unit, long skipRows, long endRow, ImageFilter<P> filter, ImageDecoder decoder,
-            ExecutorService pool, BlockingQueue<Object> queue, StopFlag stop, int prepThreads) {
+            ExecutorService pool, BlockingQueue<Object> queue, StopFlag stop, int prepThreads, InputColumns columns) {
         this.endRow = endRow;
+        this.columns = columns;
         this.rawInFlight = new Semaphore(Math.max(2, prepThreads + 1));
         this.unit = unit;
         this.skipRows = skipRows;
@@ -60,8 +62,7 @@ final class RowReader<P> implements Runnable {
     @Override
     public void run() {
         Throwable error = null;
-        List<String> cols = List.of(ImageColumns.UUID, ImageColumns.IMAGE, ImageColumns.ORIGINAL_SIZE,
-                ImageColumns.RESIZED_SIZE);
+        List<String> cols = columns.decodeColumns();
         try (ParquetRows rows = unit.wholeFile() ? ParquetRows.open(Path.of(unit.path()), cols)
                 : ParquetRows.open(Path.of(unit.path()), cols, unit.firstRowGroup(), unit.endRowGroup())) {
             long index = 0;
@@ -76,8 +77,8 @@ final class RowReader<P> implements Runnable {
                 if (stop.stopped() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                chunk.add(new RawRow(row.string(ImageColumns.UUID), row.binary(ImageColumns.IMAGE),
-                        row.longs(ImageColumns.ORIGINAL_SIZE), row.longs(ImageColumns.RESIZED_SIZE)));
+                chunk.add(new RawRow(row.string(columns.id()), row.binary(columns.image()),
+                        row.longs(columns.originalSize()), row.longs(columns.resizedSize())));
                 if (chunk.size() == CHUNK) {
                     submit(chunk);
                     chunk = new ArrayList<>(CHUNK);

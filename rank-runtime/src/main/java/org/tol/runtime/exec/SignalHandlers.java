@@ -6,10 +6,11 @@ import org.tol.api.ExitCodes;
 import sun.misc.Signal;
 
 /**
- * SIGTERM and SIGUSR1 (what {@code #SBATCH --signal=USR1@120} sends through srun) ask the ranks to stop: they
+ * SIGTERM, SIGINT (Ctrl-C) and SIGUSR1 (what {@code #SBATCH --signal=USR1@120} sends through srun) ask the ranks to stop: they
  * stop taking work, commit what they have and exit 75. If they have not exited after the grace period, or on a
  * second signal, the process halts at once with 75: every committed part is already durable, and anything
- * uncommitted is redone on resume.
+ * uncommitted is redone on resume. A signal within a second of the first is the same request arriving twice
+ * (Ctrl-C reaches {@code tol launch}'s children from the terminal and from the launcher) and is ignored.
  *
  * <p>This class touches no logging framework until a handler cannot be installed: {@code main} installs the
  * handlers before anything else, and initialising logback first would leave the JVM without them for a few
@@ -17,6 +18,7 @@ import sun.misc.Signal;
  */
 public final class SignalHandlers {
     private static final AtomicInteger SIGNALS = new AtomicInteger();
+    private static volatile long firstSignalNanos;
     private static final StopFlag JVM_STOP = new StopFlag();
     private static boolean installed;
 
@@ -36,7 +38,7 @@ public final class SignalHandlers {
     }
 
     public static void install(StopFlag flag, int graceSeconds) {
-        for (String name : new String[] {"TERM", "USR1"}) {
+        for (String name : new String[] {"TERM", "INT", "USR1"}) {
             try {
                 Signal.handle(new Signal(name), sig -> onSignal(flag, "SIG" + sig.getName(), graceSeconds));
             } catch (IllegalArgumentException e) {
@@ -47,7 +49,12 @@ public final class SignalHandlers {
         }
     }
 
-    static void onSignal(StopFlag flag, String name, int graceSeconds) {
+    static synchronized void onSignal(StopFlag flag, String name, int graceSeconds) {
+        long now = System.nanoTime();
+        if (SIGNALS.get() > 0 && now - firstSignalNanos < 1_000_000_000L) {
+            return;
+        }
+        firstSignalNanos = now;
         if (SIGNALS.incrementAndGet() > 1) {
             System.err.println("tol: second signal (" + name + "): exiting now with " + ExitCodes.INTERRUPTED);
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);

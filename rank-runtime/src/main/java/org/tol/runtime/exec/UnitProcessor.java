@@ -14,6 +14,7 @@ import org.tol.api.filter.RowResult;
 import org.tol.api.schema.Column;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.image.ImageDecoder;
+import org.tol.io.parquet.InputColumns;
 
 /**
  * Runs one unit through reader thread, preprocessing pool, batches and the filter's {@code infer} (on the
@@ -37,8 +38,11 @@ public final class UnitProcessor<P> {
     private final StopFlag stop;
     private final RankStats stats;
 
+    private final InputColumns columns;
+
     public UnitProcessor(ImageFilter<P> filter, ImageDecoder decoder, ExecutorService pool, int batchSize,
-            int checkpointEvery, int prepThreads, StopFlag stop, RankStats stats) {
+            int checkpointEvery, int prepThreads, StopFlag stop, RankStats stats, InputColumns columns) {
+        this.columns = columns;
         this.filter = filter;
         this.filterColumns = filter.outputColumns();
         this.uuidColumns = filter.uuidColumns();
@@ -64,7 +68,8 @@ public final class UnitProcessor<P> {
      */
     public Result process(WorkUnit unit, long resumeRow, long endRow, PartSink sink) throws Exception {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(queueCapacity);
-        Thread reader = new Thread(new RowReader<>(unit, resumeRow, endRow, filter, decoder, pool, queue, stop, prepThreads),
+        Thread reader = new Thread(new RowReader<>(unit, resumeRow, endRow, filter, decoder, pool, queue, stop,
+                prepThreads, columns),
                 "tol-reader-rank" + stats.rank);
         reader.setDaemon(true);
         reader.start();

@@ -4,6 +4,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tol.api.filter.FilterFactory;
+import org.tol.runtime.RankBody;
+import org.tol.runtime.RankRunner;
 import org.tol.runtime.RuntimeConfig;
 import org.tol.runtime.exec.StopFlag;
 
@@ -15,6 +17,13 @@ public final class MpjLaunch {
 
     public static Integer run(MpjMode mode, RuntimeConfig config, Map<String, String> env, StopFlag stop,
             String filterName, FilterFactory factory) throws Exception {
+        return run(mode, config, env, stop,
+                (c, ctx, coordinator, st, e) -> new RankRunner(c, ctx, coordinator, st, e).run(filterName, factory));
+    }
+
+    /** Same for any rank body (a filter's {@code RankRunner}, a stage's {@code StageRunner}). */
+    public static Integer run(MpjMode mode, RuntimeConfig config, Map<String, String> env, StopFlag stop,
+            RankBody body) throws Exception {
         MpjLocator.MpjJars jars = MpjLocator.locate(env);
         if (jars == null) {
             return null;
@@ -24,8 +33,8 @@ public final class MpjLaunch {
             MpjNoiseFilter.install();
         }
         return switch (mode.kind()) {
-            case MULTICORE -> MulticoreLauncher.run(jars, mode.ranks(), config, env, stop, filterName, factory);
-            case NIODEV -> NiodevLauncher.run(jars, config, env, stop, filterName, factory);
+            case MULTICORE -> MulticoreLauncher.run(jars, mode.ranks(), config, env, stop, body);
+            case NIODEV -> NiodevLauncher.run(jars, config, env, stop, body);
             case NONE -> null;
         };
     }

@@ -8,9 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tol.api.ExitCodes;
 import org.tol.api.TolException;
-import org.tol.api.filter.FilterFactory;
 import org.tol.runtime.RankContext;
-import org.tol.runtime.RankRunner;
+import org.tol.runtime.RankBody;
 import org.tol.runtime.RuntimeConfig;
 import org.tol.runtime.exec.StopFlag;
 
@@ -25,7 +24,7 @@ final class MulticoreLauncher {
     private MulticoreLauncher() {}
 
     static int run(MpjLocator.MpjJars jars, int n, RuntimeConfig config, Map<String, String> env, StopFlag stop,
-            String filterName, FilterFactory factory) throws Exception {
+            RankBody body) throws Exception {
         URLClassLoader shared = new URLClassLoader("mpj-shared", jars.shared().toArray(URL[]::new),
                 ClassLoader.getPlatformClassLoader());
         Class<?> processGroup = shared.loadClass("xdev.smpdev.SMPDevProcess");
@@ -44,7 +43,7 @@ final class MulticoreLauncher {
                     RankContext ctx = new RankContext(comm.rank(), comm.size(), comm.rank(), base.nodeId(),
                             base.jobId(), "mpj-multicore");
                     MpjCoordinator coordinator = new MpjCoordinator(comm, "multicore");
-                    int code = new RankRunner(config, ctx, coordinator, stop, env).run(filterName, factory);
+                    int code = body.run(config, ctx, coordinator, stop, env);
                     codes.set(rank, code);
                     if (code != ExitCodes.INTERRUPTED) {
                         coordinator.close();

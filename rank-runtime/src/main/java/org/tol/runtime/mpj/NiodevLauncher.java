@@ -6,9 +6,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tol.api.ExitCodes;
-import org.tol.api.filter.FilterFactory;
 import org.tol.runtime.RankContext;
-import org.tol.runtime.RankRunner;
+import org.tol.runtime.RankBody;
 import org.tol.runtime.RuntimeConfig;
 import org.tol.runtime.exec.StopFlag;
 
@@ -25,7 +24,7 @@ final class NiodevLauncher {
     private NiodevLauncher() {}
 
     static Integer run(MpjLocator.MpjJars jars, RuntimeConfig config, Map<String, String> env, StopFlag stop,
-            String filterName, FilterFactory factory) throws Exception {
+            RankBody body) throws Exception {
         RankContext slurm = RankContext.detect(env, null, null);
         if (!"slurm".equals(slurm.source())) {
             LOG.warn("--mpj niodev needs the SLURM task variables (run it under srun or 'tol launch')");
@@ -54,7 +53,7 @@ final class NiodevLauncher {
             RankContext ctx = new RankContext(comm.rank(), comm.size(), slurm.localRank(), slurm.nodeId(),
                     slurm.jobId(), "mpj-niodev");
             MpjCoordinator coordinator = new MpjCoordinator(comm, "niodev");
-            int code = new RankRunner(config, ctx, coordinator, stop, env).run(filterName, factory);
+            int code = body.run(config, ctx, coordinator, stop, env);
             if (code != ExitCodes.INTERRUPTED) {
                 coordinator.close();
             }

@@ -34,7 +34,13 @@ public final class InputCheck {
 
     public static Outcome check(RunPlan stored, List<String> inputs, boolean replan, long splitBytes,
             int unitRowGroups) {
-        Planner.Listing now = Planner.list(inputs);
+        return check(stored, inputs, org.tol.io.parquet.InputColumns.DEFAULT, replan, splitBytes, unitRowGroups);
+    }
+
+    /** As above, counting only input files with the image and id columns (see {@link InputSchemaCheck}). */
+    public static Outcome check(RunPlan stored, List<String> inputs, org.tol.io.parquet.InputColumns columns,
+            boolean replan, long splitBytes, int unitRowGroups) {
+        Planner.Listing now = Planner.list(inputs, columns);
         Map<String, FileIdentity> ids = new TreeMap<>();
         List<String> changed = new ArrayList<>();
         List<String> missing = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.tol.api.TolException;
 import org.tol.checkpoint.FileIdentity;
 import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.WorkUnit;
+import org.tol.io.parquet.InputColumns;
 import org.tol.io.parquet.InputFile;
 import org.tol.io.parquet.InputFiles;
 import org.tol.io.parquet.ParquetFileInfo;
@@ -28,7 +29,13 @@ public final class Planner {
 
     public static RunPlan plan(String filter, Map<String, String> fingerprint, List<String> inputs, long splitBytes,
             int unitRowGroups) {
-        Listing listing = list(inputs);
+        return plan(filter, fingerprint, inputs, InputColumns.DEFAULT, splitBytes, unitRowGroups);
+    }
+
+    /** Plans the input files that hold images under {@code columns} (see {@link InputSchemaCheck}). */
+    public static RunPlan plan(String filter, Map<String, String> fingerprint, List<String> inputs,
+            InputColumns columns, long splitBytes, int unitRowGroups) {
+        Listing listing = list(inputs, columns);
         List<WorkUnit> units = new ArrayList<>();
         Map<String, FileIdentity> ids = new TreeMap<>();
         for (Map.Entry<String, InputFile> e : listing.files().entrySet()) {
@@ -44,10 +51,12 @@ public final class Planner {
     public record Listing(Path root, Map<String, InputFile> files) {}
 
     public static Listing list(List<String> inputs) {
-        List<InputFile> files = InputFiles.resolve(inputs);
-        if (files.isEmpty()) {
-            throw TolException.usage("no *.parquet files found in " + inputs, "check --input");
-        }
+        return list(inputs, InputColumns.DEFAULT);
+    }
+
+    /** Like {@link #list(List)}, keeping only files with the image and id columns ({@link InputSchemaCheck}). */
+    public static Listing list(List<String> inputs, InputColumns columns) {
+        List<InputFile> files = InputSchemaCheck.accepted(inputs, columns);
         Path root = commonParent(files.stream().map(f -> f.path().toAbsolutePath().normalize()).toList());
         Map<String, InputFile> byRel = new TreeMap<>();
         for (InputFile f : files) {

@@ -42,6 +42,11 @@ public final class VerifyReport {
             long committed = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).record().endRow();
             rows += committed;
             damaged.addAll(DamageReport.damagedParts(done, u.id()));
+            org.tol.checkpoint.StageRecord stage = done.stageCommit(u.id()); // a stage's unit: its listed files
+            if (stage != null) {
+                rows += stage.rows() == null ? 0 : stage.rows();
+                damaged.addAll(org.tol.runtime.stage.StageCheck.damagedFiles(out, stage));
+            }
             stale.addAll(DamageReport.staleParts(done, u.id()));
             if (!done.isDone(u)) {
                 Map<String, Object> m = new LinkedHashMap<>();

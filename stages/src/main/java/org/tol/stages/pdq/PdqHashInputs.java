@@ -38,6 +38,8 @@ final class PdqHashInputs {
 
     private static List<Path> runOutputs(OutLayout layout) throws IOException {
         if (Files.exists(layout.collected())) {
+            org.tol.runtime.collect.PartialCollect.warning(layout.summary())
+                    .ifPresent(w -> org.slf4j.LoggerFactory.getLogger(PdqHashInputs.class).warn(w));
             return List.of(layout.collected());
         }
         List<Path> out = new ArrayList<>();

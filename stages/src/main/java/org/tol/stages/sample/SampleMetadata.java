@@ -15,6 +15,10 @@ final class SampleMetadata {
             "MATERIAL_SAMPLE");
     static final List<String> PUBLISHERS = List.of("iNaturalist.org", "Questagame", "Museums Victoria",
             "Yale University Peabody Museum", "Observation.org");
+    static final List<String> TAXON_REMARKS = java.util.Arrays.asList(null, "Birds", "Plants that flower",
+            "Insects - Butterflies and Moths", "Animals and Plants: Plants");
+    static final List<String> EVENT_REMARKS = java.util.Arrays.asList(null, null, "camera trap", "Trigger Sensitivity: High",
+            "sunny");
 
     /** kingdom, phylum, class, order, family, genus, species. */
     static final List<String[]> TAXA = List.of(

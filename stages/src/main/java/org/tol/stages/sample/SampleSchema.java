@@ -28,7 +28,9 @@ final class SampleSchema {
     static final List<Column> TAXONOMY_COLUMNS = List.of(
             Column.string("uuid"), Column.string("source_id"), Column.string("basisOfRecord"),
             Column.string("publisher"), Column.string("kingdom"), Column.string("phylum"), Column.string("class"),
-            Column.string("order"), Column.string("family"), Column.string("genus"), Column.string("species"));
+            Column.string("order"), Column.string("family"), Column.string("genus"), Column.string("species"),
+            Column.string("taxonRemarks"), Column.string("taxonomicStatus"), Column.string("issue"),
+            Column.string("eventRemarks"), Column.string("datasetKey"));
 
     private SampleSchema() {}
 
@@ -63,6 +65,14 @@ final class SampleSchema {
         for (int i = 0; i < ranks.length; i++) {
             r.put(ranks[i], taxon[i]);
         }
+        // The GBIF columns the lookup groups test, drawn from their own generator so that adding them left the
+        // rest of the sample (images, metadata) byte-for-byte as before.
+        Random own = new Random(uuid.hashCode());
+        r.put("taxonRemarks", SampleMetadata.pick(own, SampleMetadata.TAXON_REMARKS));
+        r.put("taxonomicStatus", own.nextInt(5) == 0 ? "SYNONYM" : "ACCEPTED");
+        r.put("issue", own.nextInt(4) == 0 ? "TAXON_MATCH_FUZZY" : null);
+        r.put("eventRemarks", SampleMetadata.pick(own, SampleMetadata.EVENT_REMARKS));
+        r.put("datasetKey", "50c9509d-22c7-4a22-a47d-8c48425ef4a" + own.nextInt(8));
         return r;
     }
 }

@@ -25,7 +25,7 @@ import org.tol.cli.TolCommand;
  */
 class SlurmScriptsTest {
     private static final Pattern DEFAULT = Pattern.compile("^\\s*(\\w+)=\\$\\{\\1:-(.*)\\}\\s*$");
-    private static final Pattern VAR = Pattern.compile("\\$\\{(\\w+)(?::-([^}]*))?\\}|\\$(\\w+)");
+    private static final Pattern VAR = Pattern.compile("\\$\\{(\\w+)(?:(:[-+])([^}]*))?\\}|\\$(\\w+)");
     private static final List<String> ENDS = List.of(";", "&&", "||", "|", "&", ">", ">>", "2>", "2>&1");
 
     @TestFactory
@@ -149,9 +149,10 @@ class SlurmScriptsTest {
         Matcher m = VAR.matcher(text);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(3);
-            String inlineDefault = m.group(2); // ${X:-default} used in place
-            String v = name.equals("TOL") ? "\u0000TOL"
+            String name = m.group(1) != null ? m.group(1) : m.group(4);
+            String inlineDefault = ":-".equals(m.group(2)) ? m.group(3) : null; // ${X:-default} used in place
+            String v = ":+".equals(m.group(2)) ? expand(m.group(3), defaults) // ${X:+word}: X taken as set
+                    : name.equals("TOL") ? "\u0000TOL"
                     : defaults.containsKey(name) ? expand(defaults.get(name), defaults)
                     : inlineDefault != null ? expand(inlineDefault, defaults) : "/tmp/tol-placeholder-" + name;
             m.appendReplacement(b, Matcher.quoteReplacement(v));

@@ -1,4 +1,4 @@
-package org.tol.filters.clip;
+package org.tol.filters.demo;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import org.tol.api.model.DType;
 import org.tol.api.model.InferenceModel;
 import org.tol.api.model.ModelOptions;
 import org.tol.api.model.Tensor;
+import org.tol.filters.clip.ClipPreprocessor;
 import org.tol.models.onnx.OnnxModelBuilder;
 import org.tol.models.onnx.OrtEngine;
 import org.tol.models.supportset.SupportSet;

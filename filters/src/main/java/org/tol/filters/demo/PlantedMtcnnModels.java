@@ -1,10 +1,11 @@
-package org.tol.filters.faces;
+package org.tol.filters.demo;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.tol.api.model.DType;
+import org.tol.filters.faces.MtcnnNets;
 import org.tol.models.onnx.OnnxModelBuilder;
 
 /**

@@ -1,10 +1,11 @@
-package org.tol.filters.megadetector;
+package org.tol.filters.demo;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tol.api.model.DType;
+import org.tol.filters.megadetector.DecoderSelector;
 import org.tol.models.onnx.OnnxModelBuilder;
 
 /**

@@ -1,0 +1,26 @@
+package org.tol.io.parquet;
+
+import java.util.List;
+
+/**
+ * Which input columns hold the image and its id, and (for raw BGR cells) the [h, w] sizes. TreeOfLife's names by
+ * default; other images-in-Parquet layouts name theirs, e.g. img2dataset {@code jpg}/{@code key}, webdataset
+ * conversions {@code jpg}/{@code __key__}, Hugging Face {@code image} (a struct whose {@code bytes} are read).
+ */
+public record InputColumns(String id, String image, String originalSize, String resizedSize) {
+    public static final InputColumns DEFAULT = new InputColumns(ImageColumns.UUID, ImageColumns.IMAGE,
+            ImageColumns.ORIGINAL_SIZE, ImageColumns.RESIZED_SIZE);
+
+    public InputColumns {
+        for (String c : new String[] {id, image, originalSize, resizedSize}) {
+            if (c == null || c.isBlank()) {
+                throw new IllegalArgumentException("input column names must not be empty");
+            }
+        }
+    }
+
+    /** The columns a row's decoding reads; the size columns may be absent from a file (encoded images). */
+    public List<String> decodeColumns() {
+        return List.of(id, image, originalSize, resizedSize);
+    }
+}

@@ -1,0 +1,180 @@
+package org.tol.runtime.stage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.tol.api.ExitCodes;
+import org.tol.api.TolException;
+import org.tol.api.stage.Stage;
+import org.tol.api.stage.StageUnit;
+import org.tol.api.stage.UnitResult;
+import org.tol.checkpoint.AppendLog;
+import org.tol.checkpoint.DoneState;
+import org.tol.checkpoint.OutLayout;
+import org.tol.checkpoint.RankLock;
+import org.tol.checkpoint.RunPlan;
+import org.tol.checkpoint.RunStore;
+import org.tol.checkpoint.WorkUnit;
+import org.tol.io.fs.AtomicFiles;
+import org.tol.runtime.Coordinator;
+import org.tol.runtime.RankContext;
+import org.tol.runtime.RuntimeConfig;
+import org.tol.runtime.exec.CommitQueue;
+import org.tol.runtime.exec.ProgressReporter;
+import org.tol.runtime.exec.RankStats;
+import org.tol.runtime.exec.StopFlag;
+import org.tol.runtime.plan.Lpt;
+
+/**
+ * One rank of a {@link Stage}: the same lock, plan, shares, skip-what-is-done, progress, stats, failed-unit
+ * log and exit codes as a filter's rank ({@code RankRunner}), with a unit's output being files committed by
+ * {@link StageCommit} instead of prediction parts. Returns 0, 3 (some units failed) or 75 (interrupted).
+ */
+public final class StageRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(StageRunner.class);
+
+    private final RuntimeConfig config;
+    private final RankContext ctx;
+    private final Coordinator coordinator;
+    private final StopFlag stop;
+
+    public StageRunner(RuntimeConfig config, RankContext ctx, Coordinator coordinator, StopFlag stop) {
+        this.config = config;
+        this.ctx = ctx;
+        this.coordinator = coordinator;
+        this.stop = stop;
+    }
+
+    public int run(Stage stage) throws Exception {
+        MDC.put("rank", "rank" + ctx.rank());
+        OutLayout out = new OutLayout(config.output().toAbsolutePath());
+        Files.createDirectories(out.root());
+        LOG.info("{} rank {}/{} (local {}, from {}), {}", stage.name(), ctx.rank(), ctx.worldSize(), ctx.localRank(),
+                ctx.source(), coordinator.describe());
+        try (RankLock lock = RankLock.acquire(out.lock(ctx.rank()), ctx.rank(), ctx.worldSize(), ctx.jobId())) {
+            // Files a killed predecessor of this rank staged but never committed; safe: we hold its lock.
+            StageFiles.deleteTree(out.staging(ctx.rank()));
+            Map<String, String> fingerprint = stage.fingerprint();
+            RunPlan plan = coordinator.plan(() -> planOrLoad(out, stage, fingerprint));
+            RunStore.checkSameRun(out, plan, stage.name(), fingerprint);
+            DoneState done = DoneState.load(out);
+            Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
+            RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
+                    source.expectedBytes());
+            int code;
+            try (ProgressReporter progress = new ProgressReporter(stats, out.stats(ctx.rank()), lock,
+                    config.progressSeconds(), !Boolean.getBoolean("tol.quiet"))) {
+                code = runUnits(stage, out, done, source, stats);
+                stats.state(code == ExitCodes.INTERRUPTED ? "interrupted" : "finished");
+                progress.writeStats();
+                LOG.info(progress.line());
+            }
+            if (code != ExitCodes.INTERRUPTED) {
+                coordinator.finish(stats.toJson());
+            }
+            return code;
+        }
+    }
+
+    private RunPlan planOrLoad(OutLayout out, Stage stage, Map<String, String> fingerprint) {
+        try {
+            return RunStore.loadOrCreate(out, stage.name(), fingerprint, () -> {
+                try {
+                    List<WorkUnit> units = stage.plan().stream().map(StagePlans::workUnit).toList();
+                    if (units.isEmpty()) {
+                        throw TolException.usage(stage.name() + ": nothing to do in " + stage.inputs(),
+                                "check the input paths");
+                    }
+                    LOG.info("planned {} units", units.size());
+                    return new RunPlan(stage.name(), fingerprint, stage.inputs(), Lpt.largestFirst(units));
+                } catch (TolException | UncheckedIOException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (Exception e) {
+                    throw new IllegalStateException(stage.name() + " could not plan: " + e.getMessage(), e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int runUnits(Stage stage, OutLayout out, DoneState done, Coordinator.WorkSource source,
+            RankStats stats) throws Exception {
+        Files.createDirectories(out.checkpointDir(ctx.rank()));
+        Files.createDirectories(out.logsDir());
+        AtomicFiles.fsyncDir(out.root());
+        // Files committed by this process, in addition to those any earlier run recorded.
+        Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        boolean anyFailed = false;
+        int seq = 0;
+        try (CommitQueue commits = new CommitQueue("tol-commit-rank" + ctx.rank(), 4)) {
+            for (WorkUnit unit = source.next(); unit != null; unit = source.next()) {
+                if (stop.stopped()) {
+                    commits.drain();
+                    return ExitCodes.INTERRUPTED;
+                }
+                if (done.stageCommit(unit.id()) != null) {
+                    stats.unitsSkipped.incrementAndGet();
+                    if (!done.processedLines().contains(unit.logLine())) {
+                        // Crashed between the commit record and the processed-log line.
+                        Path log = out.processedLog(ctx.rank());
+                        String line = unit.logLine();
+                        commits.submit(() -> AppendLog.append(log, line));
+                    }
+                    continue;
+                }
+                StagingOutput staged = new StagingOutput(out.staging(ctx.rank()).resolve("u" + seq++), stop, stats);
+                StageUnit su = new StageUnit(unit.id(), unit.path(), unit.bytes());
+                UnitResult result;
+                long rowsBefore = stats.rows.get();
+                try {
+                    result = stage.run(su, staged);
+                } catch (Exception | LinkageError e) {
+                    staged.discard();
+                    stats.rows.set(rowsBefore);
+                    if (stop.stopped()) {
+                        commits.drain();
+                        LOG.warn("stopping on {}: {} not committed (redone next run); exit {}", stop.reason(),
+                                unit.id(), ExitCodes.INTERRUPTED);
+                        return ExitCodes.INTERRUPTED;
+                    }
+                    if (e instanceof TolException te && te.exitCode() != ExitCodes.INCOMPLETE) {
+                        throw te;
+                    }
+                    anyFailed = true;
+                    stats.unitsFailed.incrementAndGet();
+                    String reason = describe(e);
+                    LOG.error("unit {} failed and is not marked processed: {}", unit.id(), reason);
+                    LOG.debug("unit failure", e);
+                    AppendLog.append(out.failedLog(ctx.rank()), unit.logLine() + "\t" + reason);
+                    continue;
+                }
+                stats.rows.set(rowsBefore + result.rows());
+                stats.rowsFailed.addAndGet(result.failures().size());
+                if (!result.failures().isEmpty()) {
+                    anyFailed = true; // committed, but the run is incomplete: exit 3
+                    LOG.warn("unit {}: {} rows failed (listed in its commit record)", unit.id(), result.failures().size());
+                }
+                commits.submit(StageCommit.prepare(out, ctx.rank(), unit, staged, result,
+                        rel -> done.stageWrote(rel) || mine.contains(rel), stats));
+                mine.addAll(staged.files());
+            }
+            commits.drain();
+        }
+        return anyFailed ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    private static String describe(Throwable t) {
+        String msg = t.getMessage();
+        return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.replace('\n', ' ').replace('\t', ' '));
+    }
+}
