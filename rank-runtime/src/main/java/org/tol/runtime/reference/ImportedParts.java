@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +125,7 @@ final class ImportedParts {
                 }
             } catch (IOException | SQLException | RuntimeException ex) {
                 LOG.warn("cannot read the uuids of {} ({}); it is processed anew", file, ex.toString());
-                java.util.Arrays.fill(starts, Long.MAX_VALUE); // no unit of it gets rows
+                Arrays.fill(starts, Long.MAX_VALUE); // no unit of it gets rows
             }
         }
     }
