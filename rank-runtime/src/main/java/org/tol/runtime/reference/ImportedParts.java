@@ -28,9 +28,9 @@ import org.tol.io.parquet.ParquetFileInfo;
 import org.tol.io.parquet.ParquetRowWriter;
 
 /**
- * Writes the deduplicated reference rows ({@link ReferenceRows}, table {@code best}) as tol parts: the planned
- * input files' uuids go to table {@code pos(f, r, uuid)} (file number, row in file), the join with {@code best}
- * streams back ordered by file and row, and every run of consecutive rows of one unit that have a reference row
+ * Writes the deduplicated reference rows ({@link ReferenceRows}: tables {@code ref} and {@code best}) as tol parts: the planned
+ * input files' uuids go to table {@code pos(f, r, uuid)} (file number, row in file), the join with the rows
+ * that count streams back ordered by file and row, and every run of consecutive rows of one unit that have a reference row
  * becomes one part in {@code checkpoints_import/}, written while the rows stream by. Java holds one row and one
  * open part at a time.
  */
@@ -61,11 +61,11 @@ final class ImportedParts {
 
     void write(ImportDb db) throws IOException, SQLException {
         loadInputs(db);
-        StringBuilder sql = new StringBuilder("SELECT p.f, p.r, b.uuid");
+        StringBuilder sql = new StringBuilder("SELECT p.f, p.r, x.uuid");
         for (int i = 0; i < refColumns.size(); i++) {
-            sql.append(", b.c").append(i);
+            sql.append(", x.c").append(i);
         }
-        sql.append(" FROM pos p JOIN best b ON p.uuid = b.uuid ORDER BY p.f, p.r");
+        sql.append(" FROM pos p JOIN best b ON p.uuid = b.uuid JOIN ref x ON x.ord = b.ord ORDER BY p.f, p.r");
         try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
             Run run = null;
             while (rs.next()) {
