@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * on the next import's start (an import cut short leaves it).
  *
  * <p>Limits: system properties {@code tol.import.memory} (DuckDB syntax, default {@code 1GB}) and
- * {@code tol.import.threads} (default min(4, cores)).
+ * {@code tol.import.threads} (default one per 512 MB of it, at most min(4, cores)).
  */
 final class ImportDb implements AutoCloseable {
     private final Path dir;
@@ -41,14 +41,42 @@ final class ImportDb implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute("SET memory_limit = " + quote(System.getProperty("tol.import.memory", "1GB")));
                 s.execute("SET temp_directory = " + quote(dir.resolve("spill").toString()));
-                s.execute("SET threads = " + Integer.getInteger("tol.import.threads",
-                        Math.min(4, Runtime.getRuntime().availableProcessors())));
+                s.execute("SET threads = " + Integer.getInteger("tol.import.threads", defaultThreads(c)));
                 s.execute("SET preserve_insertion_order = false"); // every query that needs an order says it
             }
             return new ImportDb(dir, c);
         } catch (SQLException | ClassNotFoundException e) {
             throw new IOException("cannot open the import's DuckDB database in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One thread per 512 MB of the memory limit, at most 4 and the cores: DuckDB's grouped max over 2.5M uuids
+     * ran out of 256 MB with 2 threads and finished with 1 (each thread holds its own blocks).
+     */
+    private static int defaultThreads(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT current_setting('memory_limit')")) {
+            long bytes = rs.next() ? bytes(rs.getString(1)) : 0; // DuckDB shows it as e.g. "953.6 MiB"
+            int byMemory = (int) Math.max(1, bytes / (512L << 20));
+            return Math.min(byMemory, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    /** Bytes in DuckDB's display of a size ("953.6 MiB", "2.0 GiB", "512 bytes"); 0 when not of that form. */
+    static long bytes(String shown) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+)\\s*([KMGT]i?B|bytes?)",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(shown == null ? "" : shown.strip());
+        if (!m.matches()) {
+            return 0;
+        }
+        int shift = switch (Character.toUpperCase(m.group(2).charAt(0))) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            case 'G' -> 30;
+            case 'T' -> 40;
+            default -> 0;
+        };
+        return (long) (Double.parseDouble(m.group(1)) * (1L << shift));
     }
 
     Connection connection() {

@@ -61,6 +61,8 @@ final class ImportedParts {
 
     void write(ImportDb db) throws IOException, SQLException {
         loadInputs(db);
+        LOG.info("input uuids: {} rows of {} files; joining and writing the parts", db.count("SELECT count(*) FROM pos"),
+                unitsOfFile.size());
         StringBuilder sql = new StringBuilder("SELECT p.f, p.r, x.uuid");
         for (int i = 0; i < refColumns.size(); i++) {
             sql.append(", x.c").append(i);
@@ -111,6 +113,7 @@ final class ImportedParts {
                 List<ParquetFileInfo.RowGroupInfo> groups = ParquetFileInfo.read(file).rowGroups();
                 db.execute("INSERT INTO pos SELECT " + f + ", file_row_number, CAST(uuid AS VARCHAR) FROM "
                         + ImportDb.readParquet(file) + " WHERE uuid IS NOT NULL");
+                db.execute("CHECKPOINT");
                 for (int i = 0; i < units.size(); i++) {
                     WorkUnit unit = plan.units().get(units.get(i));
                     int end = unit.wholeFile() ? groups.size() : Math.min(unit.endRowGroup(), groups.size());

@@ -51,6 +51,7 @@ final class ReferenceRows {
         for (int f = 0; f < files.size(); f++) {
             try {
                 long n = insert(db, files.get(f), f, cols);
+                db.execute("CHECKPOINT"); // the rows to the database file: blocks it can drop, not spill
                 LOG.info("reference rows: {} from {}", n, files.get(f));
             } catch (IOException | SQLException | RuntimeException e) {
                 LOG.warn("skipping unreadable reference file {} ({}); older checkpoints still count", files.get(f),
@@ -60,7 +61,10 @@ final class ReferenceRows {
         // ord = file number * 2^40 + row in file, so the greatest ord of a uuid is its newest row. A plain
         // grouped max spills to disk; DISTINCT ON ... ORDER BY ran out of memory at 2.5M rows in 256 MB.
         db.execute("CREATE TABLE best AS SELECT uuid, max(ord) AS ord FROM ref GROUP BY uuid");
-        return db.count("SELECT count(*) FROM best");
+        db.execute("CHECKPOINT");
+        long n = db.count("SELECT count(*) FROM best");
+        LOG.info("reference rows: {} distinct uuids", n);
+        return n;
     }
 
     private static long insert(ImportDb db, Path file, int fileNo, List<Column> cols) throws IOException, SQLException {

@@ -114,7 +114,7 @@ class ReferenceImportMemoryTest {
     private int importWithSmallHeap(Path out, Path in) throws Exception {
         Path log = tmp.resolve("import.log");
         Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dtol.import.memory=256MB", "-Dtol.import.threads=2",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dtol.import.memory=256MB", "-Dtol.import.threads=1",
                 "-cp", RuntimeHarness.classPath(), ReferenceImportMain.class.getName(), out.toString(), in.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "import did not end: " + RuntimeHarness.tail(log));
