@@ -28,7 +28,7 @@ import org.tol.io.parquet.ParquetFileInfo;
 import org.tol.io.parquet.ParquetRowWriter;
 
 /**
- * Writes the deduplicated reference rows ({@link ReferenceRows}: tables {@code ref} and {@code best}) as tol parts: the planned
+ * Writes the deduplicated reference rows ({@link ReferenceRows}: table {@code ref}) as tol parts: the planned
  * input files' uuids go to table {@code pos(f, r, uuid)} (file number, row in file), the join with the rows
  * that count streams back ordered by file and row, and every run of consecutive rows of one unit that have a reference row
  * becomes one part in {@code checkpoints_import/}, written while the rows stream by. Java holds one row and one
@@ -48,6 +48,8 @@ final class ImportedParts {
     /** Per input file number: its units' plan indexes, by first row; their first rows in the file. */
     private final List<int[]> unitsOfFile = new ArrayList<>();
     private final List<long[]> startsOfFile = new ArrayList<>();
+    /** Per input file number: its rows (0 when it cannot be read). */
+    private final List<Long> fileRows = new ArrayList<>();
 
     ImportedParts(OutLayout out, RunPlan plan, List<Column> columns) {
         this.out = out;
@@ -67,31 +69,62 @@ final class ImportedParts {
         for (int i = 0; i < refColumns.size(); i++) {
             sql.append(", x.c").append(i);
         }
-        sql.append(" FROM pos p JOIN best b ON p.uuid = b.uuid JOIN ref x ON x.ord = b.ord ORDER BY p.f, p.r");
-        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
-            Run run = null;
-            while (rs.next()) {
-                int f = rs.getInt(1);
-                long r = rs.getLong(2);
-                int i = unitIndexAt(f, r);
-                int unit = unitsOfFile.get(f)[i];
-                long inUnit = r - startsOfFile.get(f)[i];
-                if (inUnit < 0 || inUnit >= unitRows[unit]) {
-                    continue; // a row no unit plans (cannot happen with the planner's units)
-                }
-                if (run != null && (run.unit != unit || run.next != r)) {
-                    run.close();
-                    run = null;
-                }
-                if (run == null) {
-                    run = new Run(unit, inUnit, r);
-                }
-                run.add(row(rs));
+        // Newest reference row first for each input row; the others are skipped below. The input files are
+        // joined a batch at a time: DuckDB builds its hash table from the batch's uuids (bounded by
+        // tol.import.batchRows) and streams all reference rows past it; one join of everything ran out of 256 MB
+        // at 10M x 12.5M rows, and its grouped max over the reference rows too (a sort spills; those did not).
+        sql.append(" FROM pos p JOIN ref x ON p.uuid = x.uuid WHERE p.f BETWEEN ? AND ? ORDER BY p.f, p.r, x.ord DESC");
+        long batchRows = Long.getLong("tol.import.batchRows", 2_000_000L);
+        Run run = null;
+        for (int from = 0; from < fileRows.size(); ) {
+            int to = from;
+            long rows = fileRows.get(from);
+            while (to + 1 < fileRows.size() && rows + fileRows.get(to + 1) <= batchRows) {
+                rows += fileRows.get(++to);
             }
-            if (run != null) {
-                run.close();
+            run = join(db, sql.toString(), from, to, run);
+            from = to + 1;
+        }
+        if (run != null) {
+            run.close();
+        }
+    }
+
+    /** Writes the joined rows of input files {@code from..to}; returns the part still open. */
+    private Run join(ImportDb db, String sql, int from, int to, Run open) throws IOException, SQLException {
+        Run run = open;
+        try (var st = db.connection().prepareStatement(sql)) {
+            st.setInt(1, from);
+            st.setInt(2, to);
+            try (ResultSet rs = st.executeQuery()) {
+                int lastF = -1;
+                long lastR = -1;
+                while (rs.next()) {
+                    int f = rs.getInt(1);
+                    long r = rs.getLong(2);
+                    if (f == lastF && r == lastR) {
+                        continue; // an older reference row of the same uuid
+                    }
+                    lastF = f;
+                    lastR = r;
+                    int i = unitIndexAt(f, r);
+                    int unit = unitsOfFile.get(f)[i];
+                    long inUnit = r - startsOfFile.get(f)[i];
+                    if (inUnit < 0 || inUnit >= unitRows[unit]) {
+                        continue; // a row no unit plans (cannot happen with the planner's units)
+                    }
+                    if (run != null && (run.unit != unit || run.next != r)) {
+                        run.close();
+                        run = null;
+                    }
+                    if (run == null) {
+                        run = new Run(unit, inUnit, r);
+                    }
+                    run.add(row(rs));
+                }
             }
         }
+        return run;
     }
 
     /** Table pos: every planned input file's uuids once (a file split into row-group units is read once). */
@@ -109,11 +142,14 @@ final class ImportedParts {
             unitsOfFile.add(units.stream().mapToInt(Integer::intValue).toArray());
             startsOfFile.add(starts);
             Path file = Path.of(e.getKey());
+            fileRows.add(0L);
             try {
-                List<ParquetFileInfo.RowGroupInfo> groups = ParquetFileInfo.read(file).rowGroups();
+                ParquetFileInfo info = ParquetFileInfo.read(file);
+                List<ParquetFileInfo.RowGroupInfo> groups = info.rowGroups();
                 db.execute("INSERT INTO pos SELECT " + f + ", file_row_number, CAST(uuid AS VARCHAR) FROM "
                         + ImportDb.readParquet(file) + " WHERE uuid IS NOT NULL");
                 db.execute("CHECKPOINT");
+                fileRows.set(f, info.rowCount());
                 for (int i = 0; i < units.size(); i++) {
                     WorkUnit unit = plan.units().get(units.get(i));
                     int end = unit.wholeFile() ? groups.size() : Math.min(unit.endRowGroup(), groups.size());
