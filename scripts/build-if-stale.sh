@@ -29,4 +29,5 @@ fi
 stale || exit 0
 echo "tol: building the distribution (mvn package) ..." >&2
 (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) >&2
+"$ROOT/scripts/cds-archive.sh" "$ROOT/cli/target/lib"
 touch "$STAMP"

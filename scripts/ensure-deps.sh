@@ -23,3 +23,17 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq >&2
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+# Optional for tests, best effort: a headless browser renders `tol report` in ReportEndToEndTest and python3
+# reads shards with tarfile. Tests that need them skip with a message when they are absent, so a failed
+# install here never fails the run.
+if [ "$mode" = test ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  opt=()
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || opt+=(chromium)
+  command -v python3 >/dev/null 2>&1 || opt+=(python3)
+  if [ ${#opt[@]} -gt 0 ]; then
+    echo "tol: installing optional test tools ${opt[*]} ..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${opt[@]}"; } >/dev/null 2>&1 \
+      || echo "tol: could not install ${opt[*]}; the tests that need them will skip" >&2
+  fi
+fi

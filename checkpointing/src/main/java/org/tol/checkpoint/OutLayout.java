@@ -94,6 +94,16 @@ public record OutLayout(Path root) {
         return root.resolve("failures.parquet");
     }
 
+    /** The run's embeddings in clip-retrieval's layout (written by collect). */
+    public Path embeddings() {
+        return root.resolve("embeddings");
+    }
+
+    /** Rank R's embeddings in clip-retrieval's layout (written when the rank has no work left). */
+    public Path embeddings(int rank) {
+        return root.resolve("embeddings_rank" + rank);
+    }
+
     public Path summary() {
         return root.resolve("summary.json");
     }

@@ -17,5 +17,10 @@ import picocli.CommandLine.Command;
             org.tol.cli.bench.LookupBenchCommand.class,
             org.tol.cli.bench.ExtractBenchCommand.class,
             org.tol.cli.bench.DecodeBenchCommand.class,
+            org.tol.cli.bench.WdsBuildBenchCommand.class,
+            org.tol.cli.bench.GbifFetchBenchCommand.class,
+            org.tol.cli.bench.CollectBenchCommand.class,
+            org.tol.cli.bench.StragglersBenchCommand.class,
+            org.tol.cli.bench.PlanBenchCommand.class,
         })
 public final class BenchCommand extends GroupCommand {}

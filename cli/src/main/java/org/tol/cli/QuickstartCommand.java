@@ -57,8 +57,15 @@ public final class QuickstartCommand implements Callable<Integer> {
         s.add(new Step("status of the image-stats run", List.of("status", stats), Set.of(0), "progress rebuilt from files", d));
         addDataStages(s, d, data);
         addPdq(s, d, data);
+        addWds(s, d, data);
         addClip(s, d, data);
         addDetectors(s, d, data);
+        s.add(new Step("select: non-empty frames not labelled 'demo: dark'", List.of("select", "--predictions",
+                "md=" + d + "/megadetector", "--predictions", "clip=" + d + "/clip", "--where", "md.is_empty = false", "--where",
+                "clip.pred_label <> 'demo: dark'", "--output", d + "/keep.parquet", "--force"), Set.of(0),
+                d + "/keep.parquet (uuid + the columns used)", "kept"));
+        s.add(new Step("report: one HTML page about every run", List.of("report", d + "/clip", d + "/megadetector", d + "/faces",
+                d + "/pdq/dedup", stats, "--output", d + "/report.html"), Set.of(0), d + "/report.html (open it in a browser)"));
         return s;
     }
 
@@ -90,6 +97,19 @@ public final class QuickstartCommand implements Callable<Integer> {
                 Set.of(0), hash + "/predictions.parquet (hash_pdq, pdq_hex, pdq_quality)"));
         s.add(new Step("pdq dedup (finds the planted near-duplicates)", List.of("pdq", "dedup", "--input", hash,
                 "--output", d + "/pdq/dedup"), Set.of(0), d + "/pdq/dedup"));
+    }
+
+    /** WebDataset shards of the sample on 2 ranks, then check and catalog them (split "val"). */
+    private static void addWds(List<Step> s, String d, String data) {
+        String shards = d + "/wds/224x224/val";
+        s.add(new Step("wds build on 2 local ranks (3 bad rows -> exit 3)", List.of("launch", "--local", "2", "--", "wds",
+                "build", "--input", data, "--taxa", d + "/sample/attributes/taxonomy.parquet", "--output",
+                d + "/wds-build", "--publish-dir", shards, "--shard-max-count", "40"), Set.of(3),
+                shards + "/shard-NNNNNN.tar (+ .tar.json manifests)"));
+        s.add(new Step("wds check --decode", List.of("wds", "check", shards, "--decode", "--report-dir", d + "/wds"),
+                Set.of(0), d + "/wds/bad-shards.txt, wds-check.json"));
+        s.add(new Step("wds catalog", List.of("wds", "catalog", "--dir", d + "/wds/224x224"), Set.of(0),
+                d + "/wds/224x224/catalog.csv (17 columns)"));
     }
 
     /** CLIP top-1 against a support set, with a demo model of CLIP's signature (labels by colour, not CLIP). */
@@ -131,6 +151,10 @@ public final class QuickstartCommand implements Callable<Integer> {
         boolean ok = true;
         int n = 0;
         List<Step> steps = steps();
+        org.tol.cli.gbif.GbifQuickstart gbif = startGbif();
+        if (gbif != null) {
+            gbif.lines(dir + "/sample/data").forEach(l -> steps.add(new Step(l.title(), l.args(), Set.of(l.okCode()), l.produces())));
+        }
         for (Step step : steps) {
             n++;
             err.printf("%n== quickstart %d/%d: %s%n   $ tol %s%n", n, steps.size(), step.title(), String.join(" ", step.args()));
@@ -153,15 +177,31 @@ public final class QuickstartCommand implements Callable<Integer> {
                 break;
             }
         }
+        if (gbif != null) {
+            gbif.close();
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println();
         out.println("quickstart summary (" + dir.toAbsolutePath() + "):");
         summary.forEach(line -> out.println("  " + line));
         out.println(ok ? "quickstart finished: every step did what it should." : "quickstart FAILED at the step marked FAIL.");
+        if (ok) {
+            out.println("report: " + dir.resolve("report.html").toAbsolutePath());
+        }
         return ok ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     /** For {@code filter ... --output OUT --collect}: the rows by status from OUT/summary.json. */
+    /** The local image server of the GBIF steps; null (steps skipped) when no loopback port can be opened. */
+    private org.tol.cli.gbif.GbifQuickstart startGbif() {
+        try {
+            return new org.tol.cli.gbif.GbifQuickstart(dir);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("quickstart: no local HTTP server (" + e.getMessage() + "): GBIF steps skipped");
+            return null;
+        }
+    }
+
     private static java.util.Optional<String> collectedSummary(List<String> args) {
         int o = args.indexOf("--output");
         if (!args.contains("--collect") || o < 0) {

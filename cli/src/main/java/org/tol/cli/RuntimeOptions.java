@@ -92,6 +92,10 @@ public final class RuntimeOptions {
             + "units of unchanged files and plan the rest afresh (without it such a start exits 2, naming them).")
     public boolean replan;
 
+    @Option(names = "--keep-columns", split = ",", paramLabel = "COL",
+            description = "Input columns to copy into every prediction row (e.g. identifier,source_id).")
+    public java.util.List<String> keepColumns = new java.util.ArrayList<>();
+
     /** The runtime configuration these options describe. */
     public RuntimeConfig config() {
         return new RuntimeConfig(inputs, output, device, batchSize == null ? 0 : batchSize, prepThreads,
@@ -108,6 +112,14 @@ public final class RuntimeOptions {
         if (LoggingMixin.isQuiet()) {
             System.setProperty("tol.quiet", "true");
         }
-        return RuntimeLauncher.run(config(), rank, worldSize, mpj, filterName, factory);
+        FilterFactory withCopies;
+        try {
+            withCopies = org.tol.runtime.PassThroughFilter.wrap(factory,
+                    org.tol.runtime.PassThroughFilter.resolve(inputs, keepColumns));
+        } catch (java.io.IOException e) {
+            throw new org.tol.api.TolException("cannot read the input schema for --keep-columns: " + e.getMessage(),
+                    "check --input", org.tol.api.ExitCodes.FAILURE, e);
+        }
+        return RuntimeLauncher.run(config(), rank, worldSize, mpj, filterName, withCopies);
     }
 }

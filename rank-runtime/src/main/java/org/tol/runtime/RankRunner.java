@@ -101,6 +101,10 @@ public final class RankRunner {
                     // Also when interrupted: the per-rank files then hold every row committed so far, once (the
                     // grace watchdog may cut this short; the previous file stays until the atomic rename).
                     PredictionsWriter.write(out, plan, ctx.rank(), ctx.worldSize(), outputColumns(filter));
+                    if (org.tol.runtime.embed.EmbeddingSet.has(outputColumns(filter))) {
+                        org.tol.runtime.embed.EmbeddingSet.write(List.of(out.predictions(ctx.rank())),
+                                out.embeddings(ctx.rank()), org.tol.runtime.embed.EmbeddingSet.shardRows());
+                    }
                 } catch (Exception | Error e) {
                     // The rank's own status file says it failed, so a job script cannot mistake it for a 75.
                     stats.end("failed", ExitCodes.FAILURE);

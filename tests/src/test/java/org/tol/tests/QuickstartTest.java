@@ -24,6 +24,8 @@ class QuickstartTest {
         assertEquals(0, rc, out.toString());
         assertTrue(out.toString().contains("quickstart finished"), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("sample/manifest.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("report.html")), "the quickstart ends by writing the report");
+        assertTrue(out.toString().contains("report: " + dir.resolve("report.html").toAbsolutePath()), out.toString());
 
         // Any number of times: rewriting identical demo models and support sets keeps every run's fingerprint.
         StringWriter again = new StringWriter();

@@ -31,6 +31,15 @@ public interface ImageFilter<P> extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Names among {@link #outputColumns} that the runtime copies from the input row into every output row,
+     * failed ones included ({@code --keep-columns identifier,source_id}): the input values as stored, typed as
+     * declared there. Empty for a filter on its own; {@code PassThroughFilter} adds them to any filter.
+     */
+    default List<String> passThroughColumns() {
+        return List.of();
+    }
+
     /** Turns one decoded image into the filter's input; may throw to mark just this row as failed. */
     P prepare(RgbImage image) throws Exception;
 

@@ -12,6 +12,7 @@ import org.tol.filters.clip.SupportSetBuilder;
 import org.tol.filters.clip.SupportSetList;
 import org.tol.models.EngineRegistry;
 import org.tol.models.djl.PtEngine;
+import org.tol.models.supportset.SupportSet;
 import org.tol.models.supportset.SupportSets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,16 +20,32 @@ import picocli.CommandLine.Option;
 
 /** {@code tol support-set build}: create_support_set.py from local images. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Embeds labelled local images with a CLIP-signature model and writes the per-label k-means "
-                + "centres ('label/i' when k > 1) and, optionally, the per-label means, as float64 (1, D) vectors.")
+        description = {"Embeds labelled local images with a CLIP-signature model and writes the per-label k-means "
+                + "centres ('label/i' when k > 1) and, optionally, the per-label means, as float64 (1, D) vectors.",
+            "Or, with --prompts, embeds class prompts with CLIP's text encoder (zero-shot support set): "
+                + "tol support-set build --prompts prompts.tsv --text-model clip-text.onnx --tokenizer tokenizer.json --out labels.pt"})
 public final class SupportSetBuildCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--list", required = true, paramLabel = "FILE",
+    @Option(names = "--prompts", paramLabel = "FILE",
+            description = "Text prompts: 'label<TAB>prompt' per line (several per label are ensembled), or bare labels with --template.")
+    Path prompts;
+
+    @Option(names = "--text-model", paramLabel = "FILE", description = "With --prompts: CLIP's text encoder (.onnx; input_ids int64 [N,77]).")
+    Path textModel;
+
+    @Option(names = "--tokenizer", paramLabel = "FILE", description = "With --prompts: CLIP's tokenizer.json.")
+    Path tokenizer;
+
+    @Option(names = "--template", defaultValue = "{}", paramLabel = "TEXT",
+            description = "With --prompts: the prompt of a bare label, {} = the label (default: ${DEFAULT-VALUE}; e.g. 'a photo of a {}').")
+    String template;
+
+    @Option(names = "--list", paramLabel = "FILE",
             description = "CSV 'label,path[,k]', JSON [{label, path, k}], or create_support_set.py's JSON with local paths.")
     Path list;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "CLIP image encoder (.onnx or TorchScript).")
+    @Option(names = "--model", paramLabel = "FILE", description = "CLIP image encoder (.onnx or TorchScript).")
     Path model;
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "onnx | djl (default: by file type).")
@@ -54,6 +71,13 @@ public final class SupportSetBuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (prompts != null) {
+            return fromPrompts();
+        }
+        if (list == null || model == null) {
+            throw org.tol.api.TolException.usage("give --list and --model (images), or --prompts, --text-model and --tokenizer (text)",
+                    "see 'tol support-set build --help'");
+        }
         List<SupportSetBuilder.Example> examples = SupportSetList.read(list, k);
         var chosen = EngineRegistry.load().select(model, engine);
         String m = method == null && chosen.name().equals(PtEngine.NAME) ? "encode_image" : method;
@@ -65,6 +89,24 @@ public final class SupportSetBuildCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().printf("embedded %d images; wrote %d vectors (%d labels) to %s%s%n", r.images(),
                     r.clustered().size(), r.mean().size(), out, meanOut == null ? "" : " and means to " + meanOut);
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private int fromPrompts() throws Exception {
+        if (textModel == null || tokenizer == null || list != null || model != null) {
+            throw org.tol.api.TolException.usage("--prompts needs --text-model and --tokenizer, and no --list or --model",
+                    "see 'tol support-set build --help'");
+        }
+        var texts = org.tol.filters.clip.text.TextSupportSetBuilder.readPrompts(prompts, template);
+        var chosen = EngineRegistry.load().select(textModel, engine);
+        try (InferenceModel loaded = chosen.load(textModel, new ModelOptions(Device.parse(device), method, false, 0));
+                var tok = org.tol.filters.clip.text.ClipTokenizer.load(tokenizer)) {
+            SupportSet set = new org.tol.filters.clip.text.TextSupportSetBuilder(loaded, tok, batchSize).build(texts);
+            SupportSets.write(set, out);
+            spec.commandLine().getOut().printf("embedded %d prompts; wrote %d labels x %d dims to %s%n", texts.size(), set.size(),
+                    set.dim(), out);
             spec.commandLine().getOut().flush();
         }
         return ExitCodes.OK;

@@ -39,6 +39,13 @@ public final class StatusCommand implements Callable<Integer> {
             description = "With --step: the number of ranks the step started (default: ${DEFAULT-VALUE}).")
     int tasks;
 
+    @Option(names = "--watch", description = "Redraw one progress line for all ranks (rows, rate, ETA, failures) every "
+            + "--interval seconds until no rank is running, then print the full status.")
+    boolean watch;
+
+    @Option(names = "--interval", defaultValue = "5", paramLabel = "S", description = "Seconds between --watch updates (default: ${DEFAULT-VALUE}).")
+    double interval;
+
     @Override
     public Integer call() throws Exception {
         OutLayout layout = new OutLayout(out.toAbsolutePath());
@@ -47,8 +54,33 @@ public final class StatusCommand implements Callable<Integer> {
             r.lines().forEach(l -> spec.commandLine().getOut().println("tol status: " + l));
             return r.exitCode();
         }
+        if (watch) {
+            watch();
+        }
         Map<String, Object> report = OutputErrors.oneLine(out, () -> StatusReport.build(layout, staleSeconds));
         spec.commandLine().getOut().println(json ? Json.pretty(report) : StatusReport.text(report));
         return StatusReport.exitCode(report);
+    }
+
+    /** Until the run is complete or no rank runs any more (a stopped or dead job is not waited for). */
+    private void watch() throws Exception {
+        if (!java.nio.file.Files.isDirectory(out)) {
+            throw org.tol.api.TolException.usage("no such output directory: " + out, "pass the --output directory of a 'tol filter' run");
+        }
+        OutLayout layout = new OutLayout(out.toAbsolutePath());
+        boolean terminal = System.console() != null;
+        while (true) {
+            org.tol.runtime.status.ProgressView.Snapshot s = org.tol.runtime.status.ProgressView.of(layout, staleSeconds);
+            if (s != null) {
+                org.tol.runtime.status.ProgressView.print(spec.commandLine().getErr(), org.tol.runtime.status.ProgressView.line(s), terminal);
+                if (!s.active()) {
+                    break;
+                }
+            }
+            Thread.sleep(Math.max(50, (long) (interval * 1000)));
+        }
+        if (terminal) {
+            spec.commandLine().getErr().println();
+        }
     }
 }

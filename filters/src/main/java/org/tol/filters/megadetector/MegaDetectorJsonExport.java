@@ -21,7 +21,10 @@ import org.tol.io.parquet.Row;
 /**
  * Writes collected MegaDetector predictions as MegaDetector's batch-output JSON (format 1.4: {@code info},
  * {@code detection_categories}, {@code images}), which Timelapse and MegaDetector's postprocessing
- * scripts read. TOL images have no file paths, so {@code file} is the row's uuid. A failed row becomes an
+ * scripts read. TOL images have no file paths, so {@code file} is a chosen column ({@code identifier} when the
+ * predictions have it, copied there with {@code --keep-columns identifier}), else the row's uuid; a null value falls
+ * back to the uuid. With JSON Lines each line is one image object (for runs too large for one JSON document), and the
+ * info and categories blocks go to a companion {@code .info.json}. A failed row becomes an
  * image with {@code failure} (the row's status and error) and {@code detections: null}, as the format
  * specifies. Confidences are rounded to 3 decimals and coordinates to 4, as MegaDetector writes them.
  * Streams row by row; the file appears atomically.
@@ -40,30 +43,56 @@ public final class MegaDetectorJsonExport {
      */
     public static Result export(Path predictions, Path target, Map<String, String> fingerprint, float minConf)
             throws IOException {
+        return export(predictions, target, fingerprint, minConf, null, false);
+    }
+
+    /** The column {@code file} is taken from: {@code requested}, else identifier when present, else uuid. */
+    public static String fileColumn(Path predictions, String requested) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        for (org.tol.api.schema.Column c : org.tol.io.parquet.ParquetFileInfo.read(predictions).columns()) {
+            names.add(c.name());
+        }
+        if (requested != null) {
+            if (!names.contains(requested)) {
+                throw TolException.usage(predictions + " has no column '" + requested + "'",
+                        "columns there: " + String.join(", ", names) + " (copy input columns with 'tol filter ... --keep-columns')");
+            }
+            return requested;
+        }
+        return names.contains("identifier") ? "identifier" : "uuid";
+    }
+
+    /**
+     * @param fileColumn the column written as {@code file} (null: {@link #fileColumn} decides)
+     * @param jsonLines  one image object per line instead of one JSON document
+     */
+    public static Result export(Path predictions, Path target, Map<String, String> fingerprint, float minConf,
+            String fileColumn, boolean jsonLines) throws IOException {
         if (!Files.isRegularFile(predictions)) {
             throw new TolException("no collected predictions at " + predictions,
                     "run 'tol collect OUT' after the megadetector run has finished");
         }
         long[] counts = new long[3];
-        try (ParquetRows rows = ParquetRows.open(predictions, List.of("uuid", "status", "error", MegaDetectorColumns.DETECTIONS))) {
+        String fileCol = fileColumn(predictions, fileColumn);
+        try (ParquetRows rows = ParquetRows.open(predictions, List.of("uuid", "status", "error", MegaDetectorColumns.DETECTIONS,
+                fileCol))) {
             if (rows.columns().stream().noneMatch(c -> c.name().equals(MegaDetectorColumns.DETECTIONS))) {
                 throw new TolException(predictions + " has no '" + MegaDetectorColumns.DETECTIONS + "' column",
                         "export only the output of 'tol filter megadetector'");
+            }
+            if (jsonLines) {
+                writeLines(rows, target, fingerprint, minConf, fileCol, counts);
+                return new Result(counts[0], counts[1], counts[2]);
             }
             AtomicFiles.write(target, out -> {
                 try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // AtomicFiles flushes and fsyncs the stream
                     g.useDefaultPrettyPrinter();
                     g.writeStartObject();
-                    writeInfo(g, fingerprint);
-                    g.writeObjectFieldStart("detection_categories");
-                    g.writeStringField("1", "animal");
-                    g.writeStringField("2", "person");
-                    g.writeStringField("3", "vehicle");
-                    g.writeEndObject();
+                    writeHeader(g, fingerprint);
                     g.writeArrayFieldStart("images");
                     for (Row r = rows.next(); r != null; r = rows.next()) {
-                        writeImage(g, r, minConf, counts);
+                        writeImage(g, r, minConf, counts, fileCol);
                     }
                     g.writeEndArray();
                     g.writeEndObject();
@@ -71,6 +100,40 @@ public final class MegaDetectorJsonExport {
             });
         }
         return new Result(counts[0], counts[1], counts[2]);
+    }
+
+    /** JSON Lines: one image object a line; info and categories in {@code <target>.info.json}. */
+    private static void writeLines(ParquetRows rows, Path target, Map<String, String> fingerprint, float minConf,
+            String fileCol, long[] counts) throws IOException {
+        AtomicFiles.write(target, out -> {
+            try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                for (Row r = rows.next(); r != null; r = rows.next()) {
+                    writeImage(g, r, minConf, counts, fileCol);
+                }
+                g.writeRaw('\n');
+            }
+        });
+        Path info = target.resolveSibling(target.getFileName().toString().replaceFirst("\\.jsonl$", "") + ".info.json");
+        AtomicFiles.write(info, out -> {
+            try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                writeHeader(g, fingerprint);
+                g.writeEndObject();
+            }
+        });
+    }
+
+    private static void writeHeader(JsonGenerator g, Map<String, String> fingerprint) throws IOException {
+        writeInfo(g, fingerprint);
+        g.writeObjectFieldStart("detection_categories");
+        g.writeStringField("1", "animal");
+        g.writeStringField("2", "person");
+        g.writeStringField("3", "vehicle");
+        g.writeEndObject();
     }
 
     private static void writeInfo(JsonGenerator g, Map<String, String> fp) throws IOException {
@@ -96,10 +159,11 @@ public final class MegaDetectorJsonExport {
         g.writeEndObject();
     }
 
-    private static void writeImage(JsonGenerator g, Row r, float minConf, long[] counts) throws IOException {
+    private static void writeImage(JsonGenerator g, Row r, float minConf, long[] counts, String fileCol) throws IOException {
         counts[0]++;
         g.writeStartObject();
-        g.writeStringField("file", r.string("uuid"));
+        String file = r.string(fileCol);
+        g.writeStringField("file", file == null ? r.string("uuid") : file);
         String status = r.string("status");
         if (!"ok".equals(status)) {
             counts[1]++;

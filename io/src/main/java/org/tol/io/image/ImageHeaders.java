@@ -12,11 +12,11 @@ import javax.imageio.stream.ImageInputStream;
  * limit is enforced before a decompression bomb allocates anything. Also checks for the end marker of
  * JPEG and PNG, because libjpeg "decodes" a truncated file into a grey-padded image without failing.
  */
-final class ImageHeaders {
+public final class ImageHeaders {
     private ImageHeaders() {}
 
     /** {width, height}, or null when the header cannot be read. */
-    static int[] dimensions(byte[] b, ImageFormat f) {
+    public static int[] dimensions(byte[] b, ImageFormat f) {
         try {
             return switch (f) {
                 case PNG -> b.length >= 24 ? new int[] {be32(b, 16), be32(b, 20)} : null;
@@ -32,7 +32,7 @@ final class ImageHeaders {
     }
 
     /** False when the data visibly ends early (no JPEG EOI / PNG IEND near the end). */
-    static boolean looksComplete(byte[] b, ImageFormat f) {
+    public static boolean looksComplete(byte[] b, ImageFormat f) {
         if (f == ImageFormat.JPEG) {
             // EOI (FF D9), allowing some trailing bytes that cameras and editors append.
             for (int i = b.length - 2, stop = Math.max(2, b.length - 4096); i >= stop; i--) {

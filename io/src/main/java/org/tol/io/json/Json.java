@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.tol.io.fs.AtomicFiles;
+import org.tol.io.fs.NonClosingOutputStream;
 
 /** The one configured Jackson mapper every stage uses for JSON summaries and metadata. */
 public final class Json {
@@ -27,23 +28,7 @@ public final class Json {
     }
 
     public static void writeAtomically(Path target, Object value) throws IOException {
-        AtomicFiles.write(target, out -> MAPPER.writeValue(new NonClosing(out), value));
-    }
-
-    /** Jackson closes the stream it writes to; AtomicFiles still needs it open to fsync. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(java.io.OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        // Jackson closes the stream it writes to; AtomicFiles still needs it open to fsync.
+        AtomicFiles.write(target, out -> MAPPER.writeValue(new NonClosingOutputStream(out), value));
     }
 }

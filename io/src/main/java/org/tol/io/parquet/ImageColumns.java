@@ -1,6 +1,8 @@
 package org.tol.io.parquet;
 
 import java.util.List;
+import org.tol.api.schema.Column;
+import org.tol.api.schema.ColumnType;
 
 /**
  * Column names of the TreeOfLife-200M images-in-Parquet schema (reference §1.0): uuid, source_id,
@@ -24,6 +26,22 @@ public final class ImageColumns {
 
     /** What decoding a row needs: everything else stays unread on disk. */
     public static final List<String> DECODE_COLUMNS = List.of(UUID, IMAGE, ORIGINAL_SIZE, RESIZED_SIZE);
+
+    /** The whole TreeOfLife-200M row schema, in its column order (what {@code tol sample make} and {@code tol gbif fetch} write). */
+    public static final List<Column> SCHEMA = List.of(
+            Column.string(UUID),
+            Column.string(SOURCE_ID),
+            Column.string(IDENTIFIER),
+            Column.bool(IS_LICENSE_FULL),
+            Column.string(LICENSE),
+            Column.string(SOURCE),
+            Column.string(TITLE),
+            Column.string(HASHSUM_ORIGINAL),
+            Column.string(HASHSUM_RESIZED),
+            new Column(ORIGINAL_SIZE, ColumnType.listOf(ColumnType.Primitive.INT64)),
+            new Column(RESIZED_SIZE, ColumnType.listOf(ColumnType.Primitive.INT64)),
+            Column.binary(IMAGE),
+            Column.string(SERVER));
 
     private ImageColumns() {}
 }

@@ -88,9 +88,12 @@ final class OrtSessions {
         OrtSession.SessionOptions so = new OrtSession.SessionOptions();
         so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        // Batches have one fixed shape except the last one, so the memory pattern is reused run after run.
-        so.setMemoryPatternOptimization(true);
-        so.setCPUArenaAllocator(true);
+        // ORT's CPU arena keeps every block it ever grew to and the memory pattern plans one arena layout per
+        // input shape; MTCNN's pyramid feeds many shapes, which held ~3 GB outside the heap. Lean by default,
+        // TOL_ORT_ARENA=1 (or -Dtol.ort.arena=true) turns both back on (see docs/runtime.md, "Memory").
+        boolean arena = arenaWanted(System.getProperty("tol.ort.arena", System.getenv("TOL_ORT_ARENA")));
+        so.setMemoryPatternOptimization(arena);
+        so.setCPUArenaAllocator(arena);
         int threads = options.intraOpThreads();
         if (threads <= 0) {
             // On a GPU the CPU threads only launch kernels; leave the cores to the preprocessing pool.
@@ -99,6 +102,14 @@ final class OrtSessions {
         so.setIntraOpNumThreads(threads);
         so.setInterOpNumThreads(1);
         return so;
+    }
+
+    /** The arena switch: "1"/"true"/"on" turn ORT's CPU arena and memory pattern on; unset or anything else: off. */
+    static boolean arenaWanted(String value) {
+        return value != null && switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "true", "on", "yes" -> true;
+            default -> false;
+        };
     }
 
     private static void warnCpuFallback(Device wanted, Throwable e) {

@@ -35,6 +35,21 @@ final class OrtTensors {
             }
             case FLOAT32:
                 return OnnxTensor.createTensor(env, FloatBuffer.wrap(t.data()), t.shape());
+            case INT64: {
+                // token ids (CLIP's text encoder): whole numbers below 2^24, exact in the float32 tensor
+                long[] l = new long[t.data().length];
+                for (int i = 0; i < l.length; i++) {
+                    l[i] = (long) t.data()[i];
+                }
+                return OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(l), t.shape());
+            }
+            case INT32: {
+                int[] l = new int[t.data().length];
+                for (int i = 0; i < l.length; i++) {
+                    l[i] = (int) t.data()[i];
+                }
+                return OnnxTensor.createTensor(env, java.nio.IntBuffer.wrap(l), t.shape());
+            }
             default:
                 throw new IllegalArgumentException("model input of type " + declared.name().toLowerCase()
                         + " is not supported: tol feeds float32, float16 or float64 image tensors");

@@ -78,6 +78,33 @@ class OrtEngineTest {
     }
 
     @Test
+    void arenaSwitchChangesMemoryNotResults() throws Exception {
+        assertTrue(!OrtSessions.arenaWanted(null) && !OrtSessions.arenaWanted("0") && !OrtSessions.arenaWanted("off"));
+        assertTrue(OrtSessions.arenaWanted("1") && OrtSessions.arenaWanted(" TRUE ") && OrtSessions.arenaWanted("on"));
+        Path file = denseModel(false);
+        float[] expected = denseSigmoid(random(5 * 6, 7), 5, 6, random(18, 1), 3, random(3, 2));
+        String before = System.getProperty("tol.ort.arena");
+        try {
+            for (String arena : new String[] {"false", "true"}) {
+                System.setProperty("tol.ort.arena", arena);
+                try (InferenceModel m = new OrtEngine().load(file, ModelOptions.cpu())) {
+                    for (int shape = 1; shape <= 5; shape += 4) { // two shapes: two memory patterns when on
+                        Tensor y = m.run(List.of(new Tensor(java.util.Arrays.copyOf(random(5 * 6, 7), shape * 6),
+                                new long[] {shape, 6}))).get(0);
+                        assertArrayEquals(java.util.Arrays.copyOf(expected, shape * 3), y.data(), 1e-6f, arena);
+                    }
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("tol.ort.arena");
+            } else {
+                System.setProperty("tol.ort.arena", before);
+            }
+        }
+    }
+
+    @Test
     void fp16ModelIsConvertedAtTheBoundary() throws Exception {
         Path file = denseModel(true);
         float[] x = random(2 * 6, 4);

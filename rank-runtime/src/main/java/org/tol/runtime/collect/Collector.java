@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tol.api.ExitCodes;
@@ -19,13 +18,15 @@ import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.RunStore;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.json.Json;
+import org.tol.runtime.status.StageProgress;
 import org.tol.io.parquet.ParquetFileInfo;
-import org.tol.io.parquet.ParquetRowWriter;
 
 /**
  * {@code tol collect}: merges the committed parts of every rank (finished or not) into one predictions file,
  * collapses duplicate uuids whose rows are identical and reports those whose rows differ, writes the rows that
  * failed to {@code failures.parquet}, checks every planned unit is covered, and writes {@code summary.json}.
+ * Memory does not grow with the row count: rows stream ({@link CollectPass}) and the uuids are spilled to OUT
+ * ({@link UuidSpill}).
  */
 public final class Collector {
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
@@ -50,64 +51,59 @@ public final class Collector {
         DoneState done = DoneState.load(out).withInputs(plan.unitInputKeys());
         List<Column> columns = columnsOf(plan, done);
         List<String> names = columns.stream().map(Column::name).toList();
-        RowDeduplicator dedup = new RowDeduplicator(names, MAX_EXAMPLES);
-        Map<String, Long> byStatus = new TreeMap<>();
-        Map<String, Long> byLabel = new TreeMap<>();
-        List<Map<String, Object>> missing = new ArrayList<>();
         List<Map<String, Object>> damaged = new ArrayList<>();
-        Map<String, String> failedUnits = done.failed();
-        long rowsOut = 0;
-        try (ParquetRowWriter preds = ParquetRowWriter.create(target, columns);
-                ParquetRowWriter fails = ParquetRowWriter.create(out.failures(), columns)) {
-            for (WorkUnit unit : plan.units()) {
-                List<RankedPart> chain = done.contiguousParts(unit.id());
-                boolean complete = !chain.isEmpty() && chain.get(chain.size() - 1).record().last();
-                String unreadable = null;
-                for (RankedPart p : chain) {
-                    try {
-                        rowsOut += PartRows.forEach(p.file(), names, row -> {
-                            if (!dedup.firstTime(row)) {
-                                return;
-                            }
-                            preds.write(row);
-                            String status = String.valueOf(row.get("status"));
-                            byStatus.merge(status, 1L, Long::sum);
-                            if (!"ok".equals(status)) {
-                                fails.write(row);
-                            }
-                            // CLIP writes pred_label; other label-producing filters may call it label.
-                            Object label = row.containsKey("pred_label") ? row.get("pred_label") : row.get("label");
-                            if (label != null) {
-                                byLabel.merge(label.toString(), 1L, Long::sum);
-                            }
-                        });
-                    } catch (IOException | RuntimeException e) {
-                        // Only parts listed without a checksum (older manifests) can get here.
-                        complete = false;
-                        unreadable = p.file().getFileName() + ": " + oneLine(e);
-                        LOG.error("committed part {} of {} is unreadable: {}", p.file(), unit.id(), oneLine(e));
-                        break;
-                    }
+        List<CollectPass.UnitParts> units = new ArrayList<>();
+        long expectedRows = 0;
+        for (WorkUnit unit : plan.units()) {
+            List<RankedPart> chain = done.contiguousParts(unit.id());
+            units.add(new CollectPass.UnitParts(unit.id(), chain));
+            expectedRows += chain.stream().mapToLong(p -> p.record().rows()).sum();
+        }
+        CollectPass pass;
+        UuidSpill.Duplicates dups;
+        // Pass 1 writes every row and spills the uuids; when they hold no duplicate (the usual case) its files
+        // are the result, else pass 2 reads the parts again and leaves the duplicates out.
+        try (UuidSpill spill = new UuidSpill(out.root().resolve(".collect-spill-" + ProcessHandle.current().pid()),
+                expectedRows)) {
+            pass = new CollectPass(target, out.failures(), columns);
+            try {
+                StageProgress progress = new StageProgress("collect", plan.units().size(), "units");
+                pass.run(units, names, spill, null, progress);
+                progress.finish();
+                dups = spill.resolve(MAX_EXAMPLES);
+                if (!dups.dropped().isEmpty()) {
+                    pass.close();
+                    pass = new CollectPass(target, out.failures(), columns);
+                    pass.run(units, names, null, dups.dropped(), null);
                 }
-                List<Map<String, Object>> bad = DamageReport.damagedParts(done, unit.id());
-                damaged.addAll(bad);
-                if (!complete) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("unit", unit.id());
-                    m.put("path", unit.logLine());
-                    long rows = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).record().endRow();
-                    m.put("rows_committed", rows);
-                    String failed = failedUnits.get(unit.logLine());
-                    m.put("reason", unreadable != null ? "unreadable part " + unreadable
-                            : !bad.isEmpty() ? "damaged part " + bad.get(0).get("part") + " (" + bad.get(0).get("problem")
-                                    + "): redone from row " + rows + " by the next filter run"
-                            : failed != null ? "failed: " + failed
-                            : rows > 0 ? "partial: interrupted after " + rows + " rows" : "not processed");
-                    missing.add(m);
-                }
+                pass.commit();
+            } finally {
+                pass.close();
             }
-            preds.commit();
-            fails.commit();
+        }
+        List<Map<String, Object>> missing = new ArrayList<>();
+        Map<String, String> failedUnits = done.failed();
+        for (int i = 0; i < units.size(); i++) {
+            WorkUnit unit = plan.units().get(i);
+            List<RankedPart> chain = units.get(i).parts();
+            String unreadable = pass.unreadable.get(unit.id());
+            boolean complete = unreadable == null && !chain.isEmpty() && chain.get(chain.size() - 1).record().last();
+            List<Map<String, Object>> bad = DamageReport.damagedParts(done, unit.id());
+            damaged.addAll(bad);
+            if (!complete) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("unit", unit.id());
+                m.put("path", unit.logLine());
+                long rows = chain.isEmpty() ? 0 : chain.get(chain.size() - 1).record().endRow();
+                m.put("rows_committed", rows);
+                String failed = failedUnits.get(unit.logLine());
+                m.put("reason", unreadable != null ? "unreadable part " + unreadable
+                        : !bad.isEmpty() ? "damaged part " + bad.get(0).get("part") + " (" + bad.get(0).get("problem")
+                                + "): redone from row " + rows + " by the next filter run"
+                        : failed != null ? "failed: " + failed
+                        : rows > 0 ? "partial: interrupted after " + rows + " rows" : "not processed");
+                missing.add(m);
+            }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("filter", plan.filter());
@@ -116,29 +112,28 @@ public final class Collector {
         summary.put("units_complete", plan.units().size() - missing.size());
         summary.put("units_missing", missing.size());
         summary.put("partial", !missing.isEmpty());
-        summary.put("rows_read", rowsOut);
-        summary.put("rows", dedup.unique());
-        summary.put("rows_null_uuid", dedup.nullUuids());
-        summary.put("rows_by_status", byStatus);
-        if (!byLabel.isEmpty()) {
-            summary.put("rows_by_label", byLabel);
+        summary.put("rows_read", pass.rowsRead);
+        summary.put("rows", pass.rowsWritten);
+        summary.put("rows_null_uuid", pass.nullUuids);
+        summary.put("rows_by_status", pass.byStatus);
+        if (!pass.byLabel.isEmpty()) {
+            summary.put("rows_by_label", pass.byLabel);
         }
-        summary.put("duplicate_uuids_identical", dedup.identicalDuplicates());
-        summary.put("duplicate_uuids_conflicting", dedup.conflicts());
-        summary.put("conflicting_examples", dedup.conflictExamples());
+        summary.put("duplicate_uuids_identical", dups.identical());
+        summary.put("duplicate_uuids_conflicting", dups.conflicts());
+        summary.put("conflicting_examples", dups.examples());
         summary.put("missing_units", missing);
         summary.put("damaged_parts", damaged);
         summary.put("ranks", RankStatsFiles.read(out));
         summary.put("predictions", target.toAbsolutePath().toString());
+        if (org.tol.runtime.embed.EmbeddingSet.has(columns)) {
+            var e = org.tol.runtime.embed.EmbeddingSet.write(List.of(target), out.embeddings(), org.tol.runtime.embed.EmbeddingSet.shardRows());
+            summary.put("embeddings", Map.of("dir", out.embeddings().toString(), "rows", e.rows(), "shards", e.shards(), "dim", e.dim()));
+        }
         summary.put("failures", out.failures().toString());
         Json.writeAtomically(out.summary(), summary);
         int code = missing.isEmpty() || allowPartial ? ExitCodes.OK : ExitCodes.INCOMPLETE;
         return new Result(code, summary, missing);
-    }
-
-    private static String oneLine(Exception e) {
-        String msg = e.getMessage();
-        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
     }
 
     private static List<Column> columnsOf(RunPlan plan, DoneState done) throws IOException {

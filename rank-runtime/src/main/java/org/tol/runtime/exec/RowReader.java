@@ -2,7 +2,9 @@ package org.tol.runtime.exec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -62,7 +64,9 @@ final class RowReader<P> implements Runnable {
     @Override
     public void run() {
         Throwable error = null;
-        List<String> cols = columns.decodeColumns();
+        List<String> passThrough = filter.passThroughColumns();
+        List<String> cols = new ArrayList<>(columns.decodeColumns());
+        cols.addAll(passThrough);
         try (ParquetRows rows = unit.wholeFile() ? ParquetRows.open(Path.of(unit.path()), cols)
                 : ParquetRows.open(Path.of(unit.path()), cols, unit.firstRowGroup(), unit.endRowGroup())) {
             long index = 0;
@@ -78,7 +82,8 @@ final class RowReader<P> implements Runnable {
                     return;
                 }
                 chunk.add(new RawRow(row.string(columns.id()), row.binary(columns.image()),
-                        row.longs(columns.originalSize()), row.longs(columns.resizedSize())));
+                        row.longs(columns.originalSize()), row.longs(columns.resizedSize()),
+                        passThroughValues(row, passThrough)));
                 if (chunk.size() == CHUNK) {
                     submit(chunk);
                     chunk = new ArrayList<>(CHUNK);
@@ -107,7 +112,7 @@ final class RowReader<P> implements Runnable {
             try {
                 List<PreparedRow<P>> out = new ArrayList<>(chunk.size());
                 for (RawRow r : chunk) {
-                    out.add(prepare(r.uuid(), r.cell(), r.original(), r.resized()));
+                    out.add(prepare(r.uuid(), r.cell(), r.original(), r.resized()).withPassThrough(r.passThrough()));
                 }
                 return out;
             } finally {
@@ -117,7 +122,19 @@ final class RowReader<P> implements Runnable {
         queue.put(f);
     }
 
-    private record RawRow(String uuid, byte[] cell, long[] original, long[] resized) {}
+    private record RawRow(String uuid, byte[] cell, long[] original, long[] resized, Map<String, Object> passThrough) {}
+
+    /** The input values of the filter's pass-through columns (null where the file lacks one). */
+    private static Map<String, Object> passThroughValues(Row row, List<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> m = new HashMap<>();
+        for (String n : names) {
+            m.put(n, row.value(n));
+        }
+        return m;
+    }
 
     private PreparedRow<P> prepare(String uuid, byte[] cell, long[] original, long[] resized) {
         DecodeResult d;

@@ -154,6 +154,7 @@ public final class UnitProcessor<P> {
             for (String c : uuidColumns) {
                 row.put(c, r.uuid());
             }
+            row.putAll(r.passThrough());
             if (!r.ok()) {
                 row.put("status", r.failStatus());
                 row.put("error", r.failMessage());
@@ -166,7 +167,7 @@ public final class UnitProcessor<P> {
                 row.put("status", res.status());
                 row.put("error", res.error());
                 for (Column c : filterColumns) {
-                    if (!uuidColumns.contains(c.name())) {
+                    if (!uuidColumns.contains(c.name()) && !r.passThrough().containsKey(c.name())) {
                         row.put(c.name(), res.values().get(c.name()));
                     }
                 }

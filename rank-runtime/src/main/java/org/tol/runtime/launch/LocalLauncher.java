@@ -34,6 +34,7 @@ public final class LocalLauncher {
             children.add(pb.start());
         }
         LOG.info("started {} ranks (job {}): pids {}", ranks, jobId, children.stream().map(Process::pid).toList());
+        Thread progress = LaunchProgress.start(tolArgs, children);
         for (String sig : new String[] {"TERM", "USR1", "INT"}) {
             try {
                 Signal.handle(new Signal(sig), s -> forward(children, sig));
@@ -49,6 +50,7 @@ public final class LocalLauncher {
             }
             worst = Worst.of(worst, code);
         }
+        LaunchProgress.stop(progress);
         return worst;
     }
 

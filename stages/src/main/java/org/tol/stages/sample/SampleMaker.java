@@ -50,6 +50,7 @@ public final class SampleMaker {
         Map<Integer, String> uuids = new HashMap<>();
         List<Map<String, Object>> taxonomy = new ArrayList<>();
         int global = 0;
+        org.tol.runtime.status.StageProgress progress = new org.tol.runtime.status.StageProgress("sample make", spec.images(), "images");
         for (int f = 0; f < spec.files(); f++) {
             int rows = spec.images() / spec.files() + (f < spec.images() % spec.files() ? 1 : 0);
             String source = SampleMetadata.SOURCES.get(f % SampleMetadata.SOURCES.size());
@@ -84,12 +85,14 @@ public final class SampleMaker {
                     Map<String, Object> row = SampleSchema.row(rnd, uuid, source, server, original, resized, cell,
                             md5(uuid + "/original"), md5(cell));
                     w.write(row);
+                    progress.step(1);
                     taxonomy.add(SampleSchema.taxonomyRow(rnd, uuid, (String) row.get("source_id")));
                 }
                 w.commit();
             }
             files.add(new FileEntry(rel, rows));
         }
+        progress.finish();
         String attributes = "attributes/taxonomy.parquet";
         try (ParquetRowWriter w = ParquetRowWriter.create(outDir.resolve(attributes), SampleSchema.TAXONOMY_COLUMNS)) {
             for (Map<String, Object> t : taxonomy) {

@@ -5,25 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.tol.api.schema.Column;
-import org.tol.api.schema.ColumnType;
 import org.tol.io.parquet.ImageColumns;
 
 /** The TreeOfLife-200M row schema (reference §1.0) and the taxonomy side table, as written by the sampler. */
 final class SampleSchema {
-    static final List<Column> COLUMNS = List.of(
-            Column.string(ImageColumns.UUID),
-            Column.string(ImageColumns.SOURCE_ID),
-            Column.string(ImageColumns.IDENTIFIER),
-            Column.bool(ImageColumns.IS_LICENSE_FULL),
-            Column.string(ImageColumns.LICENSE),
-            Column.string(ImageColumns.SOURCE),
-            Column.string(ImageColumns.TITLE),
-            Column.string(ImageColumns.HASHSUM_ORIGINAL),
-            Column.string(ImageColumns.HASHSUM_RESIZED),
-            new Column(ImageColumns.ORIGINAL_SIZE, ColumnType.listOf(ColumnType.Primitive.INT64)),
-            new Column(ImageColumns.RESIZED_SIZE, ColumnType.listOf(ColumnType.Primitive.INT64)),
-            Column.binary(ImageColumns.IMAGE),
-            Column.string(ImageColumns.SERVER));
+    static final List<Column> COLUMNS = ImageColumns.SCHEMA;
 
     static final List<Column> TAXONOMY_COLUMNS = List.of(
             Column.string("uuid"), Column.string("source_id"), Column.string("basisOfRecord"),
