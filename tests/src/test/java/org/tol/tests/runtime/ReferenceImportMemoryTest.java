@@ -24,7 +24,7 @@ import org.tol.io.parquet.Row;
  * The import of a reference run larger than the heap: 200k input rows, 175k reference rows (125k uuids) in
  * cumulative checkpoints and a predictions file, imported by a JVM with {@code -Xmx64m} (the first version,
  * which held the rows in maps, runs out of heap here). The parts hold exactly the expected rows at the right positions, newest file
- * winning; an import cut short (no {@code import.json}, stray files left) is redone to the same parts.
+ * winning, joined one input file at a time ({@code tol.import.batchRows}); an import cut short (no {@code import.json}, stray files left) is redone to the same parts.
  */
 class ReferenceImportMemoryTest {
     private static final int FILES = 4;
@@ -115,6 +115,7 @@ class ReferenceImportMemoryTest {
         Path log = tmp.resolve("import.log");
         Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dtol.import.memory=256MB", "-Dtol.import.threads=1",
+                "-Dtol.import.batchRows=60000",
                 "-cp", RuntimeHarness.classPath(), ReferenceImportMain.class.getName(), out.toString(), in.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "import did not end: " + RuntimeHarness.tail(log));
