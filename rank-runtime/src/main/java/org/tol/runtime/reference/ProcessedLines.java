@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tol.checkpoint.AppendLog;
 import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.WorkUnit;
@@ -22,9 +24,10 @@ final class ProcessedLines {
 
     /** Planned file (relative path) to the log lines that name it. */
     static Map<String, List<String>> byFile(Path logsDir, RunPlan plan) throws IOException {
+        Map<String, List<Planned>> index = index(plan);
         Map<String, List<String>> out = new HashMap<>();
         for (String line : lines(logsDir)) {
-            String file = match(line, plan);
+            String file = match(line, index);
             if (file != null) {
                 out.computeIfAbsent(file, k -> new ArrayList<>()).add(line);
             }
@@ -33,9 +36,10 @@ final class ProcessedLines {
     }
 
     static List<String> unmatched(Path logsDir, RunPlan plan) throws IOException {
+        Map<String, List<Planned>> index = index(plan);
         List<String> out = new ArrayList<>();
         for (String line : lines(logsDir)) {
-            if (match(line, plan) == null) {
+            if (match(line, index) == null) {
                 out.add(line);
             }
         }
@@ -52,20 +56,40 @@ final class ProcessedLines {
         return all;
     }
 
-    static String match(String line, RunPlan plan) {
-        List<String> parts = components(line.strip());
-        String best = null;
-        int bestLen = -1;
+    /**
+     * The planned files' path components by file name, so a line is compared only with the files of its name
+     * (a run of 100k files would otherwise compare every line with every file).
+     */
+    private static Map<String, List<Planned>> index(RunPlan plan) {
+        Map<String, List<Planned>> index = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         for (WorkUnit u : plan.units()) {
             List<String> rel = components(u.file());
-            if (rel.size() > bestLen && rel.size() <= parts.size()
-                    && parts.subList(parts.size() - rel.size(), parts.size()).equals(rel)) {
-                best = u.file();
-                bestLen = rel.size();
+            if (!rel.isEmpty() && seen.add(u.file())) {
+                index.computeIfAbsent(rel.get(rel.size() - 1), k -> new ArrayList<>()).add(new Planned(u.file(), rel));
             }
         }
-        return best;
+        return index;
     }
+
+    private static String match(String line, Map<String, List<Planned>> index) {
+        List<String> parts = components(line.strip());
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Planned best = null;
+        for (Planned p : index.getOrDefault(parts.get(parts.size() - 1), List.of())) {
+            List<String> rel = p.parts();
+            if ((best == null || rel.size() > best.parts().size()) && rel.size() <= parts.size()
+                    && parts.subList(parts.size() - rel.size(), parts.size()).equals(rel)) {
+                best = p;
+            }
+        }
+        return best == null ? null : best.file();
+    }
+
+    /** A planned file: its path relative to the plan's root, and that path's components. */
+    private record Planned(String file, List<String> parts) {}
 
     /** Path components without empty and "." ones (the reference does not normalise; we compare normalised). */
     private static List<String> components(String path) {

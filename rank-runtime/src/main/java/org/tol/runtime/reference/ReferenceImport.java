@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,26 +14,19 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tol.api.schema.Column;
-import org.tol.checkpoint.AppendLog;
-import org.tol.checkpoint.Manifests;
 import org.tol.checkpoint.OutLayout;
-import org.tol.checkpoint.PartCheck;
-import org.tol.checkpoint.PartNames;
-import org.tol.checkpoint.PartRecord;
 import org.tol.checkpoint.RunPlan;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.fs.AtomicFiles;
 import org.tol.io.json.Json;
-import org.tol.io.parquet.ParquetRowWriter;
-import org.tol.io.parquet.ParquetRows;
-import org.tol.io.parquet.Row;
 
 /**
  * Resuming in an OUT that the reference pipeline started: once per OUT, before any rank reads what is done,
  * its files are moved aside ({@link ReferenceFiles}, never changed or deleted), its rows are read
- * ({@link ReferenceRows}: deduplicated by uuid, newest checkpoint wins) and written as tol parts in
- * {@code checkpoints_import/}: for each planned unit, one part per run of consecutive rows whose uuids the
- * reference has a row for. tol processes the rows between them as usual (rows the reference skipped, files it
+ * ({@link ReferenceRows}: deduplicated by uuid, newest file wins) and written as tol parts in
+ * {@code checkpoints_import/} ({@link ImportedParts}): for each planned unit, one part per run of consecutive
+ * rows whose uuids the reference has a row for. Both run in a DuckDB database on disk ({@link ImportDb}), so
+ * memory stays bounded for any number of rows. tol processes the rows between them as usual (rows the reference skipped, files it
  * logged as processed but never saved, files it never reached). So no reference row is lost, and the
  * collected result is the one a fresh run gives, for the columns the reference wrote.
  *
@@ -71,41 +65,35 @@ public final class ReferenceImport {
 
     private static void importRows(OutLayout out, RunPlan plan, List<Column> columns) throws IOException {
         clear(out.importDir());
-        Map<String, Map<String, Object>> rows = ReferenceRows.read(out.referenceAside(), columns);
+        ImportedParts parts = new ImportedParts(out, plan, columns);
+        long referenceRows;
+        try (ImportDb db = ImportDb.open(out.locksDir().resolve("import-tmp"))) {
+            referenceRows = ReferenceRows.load(db, out.referenceAside(), columns);
+            parts.write(db);
+        } catch (SQLException e) {
+            throw new IOException("importing the reference run in " + out.referenceAside() + " failed: "
+                    + e.getMessage() + " (nothing of it is kept; the next start imports again)", e);
+        }
         Map<String, List<String>> logged = ProcessedLines.byFile(out.referenceAside().resolve("logs"), plan);
-        Map<String, String> keys = plan.unitInputKeys();
         long imported = 0;
         int complete = 0;
         int partial = 0;
         List<String> loggedButIncomplete = new ArrayList<>();
-        for (WorkUnit unit : plan.units()) {
-            List<String> uuids = uuidsOf(unit);
-            int covered = 0;
-            // Every run of consecutive rows the reference has results for becomes one part; tol processes the
-            // rows between them (those it skipped: undecodable images, or not reached).
-            for (int a = 0; a < uuids.size(); ) {
-                int b = a;
-                while (b < uuids.size() && uuids.get(b) != null && rows.containsKey(uuids.get(b))) {
-                    b++;
-                }
-                if (b > a) {
-                    writePart(out, unit, a, uuids.subList(a, b), rows, columns, b == uuids.size(),
-                            keys.get(unit.id()));
-                    covered += b - a;
-                }
-                a = Math.max(b, a + 1);
-            }
+        for (int u = 0; u < plan.units().size(); u++) {
+            WorkUnit unit = plan.units().get(u);
+            long covered = parts.covered[u];
             imported += covered;
-            boolean whole = !uuids.isEmpty() && covered == uuids.size();
+            boolean whole = parts.unitRows[u] > 0 && covered == parts.unitRows[u];
             complete += whole ? 1 : 0;
             partial += !whole && covered > 0 ? 1 : 0;
             if (!whole && logged.containsKey(unit.file())) {
-                loggedButIncomplete.add(unit.id() + " (reference rows for " + covered + " of " + uuids.size() + ")");
+                loggedButIncomplete.add(unit.id() + " (reference rows for " + covered + " of " + parts.unitRows[u]
+                        + ")");
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("reference_files", out.referenceAside().toString());
-        summary.put("reference_rows", rows.size());
+        summary.put("reference_rows", referenceRows);
         summary.put("rows_imported", imported);
         summary.put("units_complete", complete);
         summary.put("units_partly", partial);
@@ -114,39 +102,7 @@ public final class ReferenceImport {
         Json.writeAtomically(marker(out), summary);
         LOG.warn("imported {} of the reference's {} rows: {} units complete, {} partly (tol processes the rows "
                 + "between); {} units the reference logged as processed lack rows (tol processes those)",
-                imported, rows.size(), complete, partial, loggedButIncomplete.size());
-    }
-
-    /** The unit's uuids in row order (null for a missing uuid); empty when the file cannot be read. */
-    private static List<String> uuidsOf(WorkUnit unit) {
-        List<String> uuids = new ArrayList<>();
-        Path file = Path.of(unit.path());
-        List<String> col = List.of("uuid");
-        try (ParquetRows r = unit.wholeFile() ? ParquetRows.open(file, col)
-                : ParquetRows.open(file, col, unit.firstRowGroup(), unit.endRowGroup())) {
-            for (Row row = r.next(); row != null; row = r.next()) {
-                uuids.add(row.string("uuid"));
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot read the uuids of {} ({}); it is processed anew", unit.id(), e.toString());
-            return List.of();
-        }
-        return uuids;
-    }
-
-    private static void writePart(OutLayout out, WorkUnit unit, long first, List<String> uuids,
-            Map<String, Map<String, Object>> rows, List<Column> columns, boolean last, String inputKey)
-            throws IOException {
-        Path file = out.importDir().resolve(PartNames.part(unit.id(), first));
-        try (ParquetRowWriter w = ParquetRowWriter.create(file, columns)) {
-            for (String uuid : uuids) {
-                w.write(rows.get(uuid));
-            }
-            w.commit();
-        }
-        PartRecord rec = new PartRecord(unit.id(), file.getFileName().toString(), first, first + uuids.size(), last,
-                Files.size(file), PartCheck.crc32c(file), inputKey);
-        AppendLog.append(out.importDir().resolve(OutLayout.MANIFEST), Manifests.line(rec));
+                imported, referenceRows, complete, partial, loggedButIncomplete.size());
     }
 
     /** Empties tol's own import directory (what an import cut short left there). */

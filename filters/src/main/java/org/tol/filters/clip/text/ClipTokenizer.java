@@ -13,7 +13,7 @@ import org.tol.api.TolException;
  * and friends: byte-level BPE with {@code </w>} word ends, lower-cased, {@code <|startoftext|>} and
  * {@code <|endoftext|>} added), laid out as OpenAI's {@code clip.tokenize} returns it: {@value #CONTEXT} ids, zero
  * after the end token. A prompt longer than that is an error, as in {@code clip.tokenize} (truncate=False).
- * OpenAI's Python tokenizer also runs ftfy over the text; prompts of plain text are unaffected.
+ * OpenAI's Python tokenizer also cleans the text first (HTML entities, curly quotes): {@link PromptCleaner} does that.
  */
 public final class ClipTokenizer implements AutoCloseable {
     public static final int CONTEXT = 77;
@@ -38,7 +38,7 @@ public final class ClipTokenizer implements AutoCloseable {
 
     /** The ids of {@code text} with start and end tokens, unpadded. */
     public long[] ids(String text) {
-        Encoding e = tokenizer.encode(text);
+        Encoding e = tokenizer.encode(PromptCleaner.clean(text));
         return e.getIds();
     }
 
