@@ -38,7 +38,8 @@ public final class DoneState {
     private final Map<String, List<RankedPart>> parts = new HashMap<>();
     private final Map<String, String> failed = new LinkedHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Map<String, StageRecord> stageCommits = new HashMap<>();
+    // Every commit record per unit, in reading order: a unit redone after its input changed has more than one.
+    private final Map<String, List<StageRecord>> stageCommits = new HashMap<>();
     private final Set<String> stageIntended = new HashSet<>();
     private final PartCheck.Depth depth;
     private final Map<RankedPart, String> checked = new ConcurrentHashMap<>();
@@ -78,7 +79,7 @@ public final class DoneState {
                 continue;
             }
             if (StageRecord.COMMIT.equals(rec.state())) {
-                stageCommits.put(rec.unit(), rec);
+                stageCommits.computeIfAbsent(rec.unit(), k -> new ArrayList<>()).add(rec);
             }
             if (rec.files() != null) {
                 stageIntended.addAll(rec.files());
@@ -88,12 +89,31 @@ public final class DoneState {
 
     /** The commit record of a stage unit (its files are all in place), or null. */
     public StageRecord stageCommit(String unitId) {
-        return stageCommits.get(unitId);
+        List<StageRecord> recs = stageCommits.get(unitId);
+        if (recs == null) {
+            return null;
+        }
+        // Like a part, a commit made from another version of the unit's input file does not count.
+        String expected = inputKeys.get(unitId);
+        for (int i = recs.size() - 1; i >= 0; i--) {
+            StageRecord r = recs.get(i);
+            if (expected == null || r.input() == null || expected.equals(r.input())) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Every stage commit record, by unit id. */
     public Map<String, StageRecord> stageCommits() {
-        return Map.copyOf(stageCommits);
+        Map<String, StageRecord> counted = new HashMap<>();
+        for (String unit : stageCommits.keySet()) {
+            StageRecord r = stageCommit(unit);
+            if (r != null) {
+                counted.put(unit, r);
+            }
+        }
+        return counted;
     }
 
     /** True when an intent or commit record names this OUT-relative file: tol wrote it and may replace it. */
@@ -121,7 +141,7 @@ public final class DoneState {
 
     /** True when the unit's verified parts hold all its rows, or (a stage unit) its commit record exists. */
     public boolean isDone(WorkUnit unit) {
-        return partsComplete(unit.id()) || stageCommits.containsKey(unit.id());
+        return partsComplete(unit.id()) || stageCommit(unit.id()) != null;
     }
 
     /** True when a processed-log line names this unit (a claim; {@link #isDone} is what counts). */

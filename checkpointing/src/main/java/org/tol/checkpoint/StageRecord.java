@@ -18,10 +18,12 @@ import java.util.Map;
  * @param rows     rows the unit handled (commit lines only)
  * @param failures failed rows: key, status, error (commit lines only)
  * @param details  stage-specific facts (commit lines only)
+ * @param input    {@link FileIdentity#key()} of the unit's input file when the plan records identities (commit
+ *                 lines only): a commit made from an older version of the file no longer counts
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StageRecord(String unit, String state, List<String> files, List<Long> bytes, List<String> crc32c, Long rows,
-        List<Map<String, String>> failures, Map<String, Object> details) {
+        List<Map<String, String>> failures, Map<String, Object> details, String input) {
     public static final String INTENT = "intent";
     public static final String COMMIT = "commit";
 }

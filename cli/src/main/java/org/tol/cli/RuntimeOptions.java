@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * Options every multi-rank filter shares ({@code tol filter <name> ...}) and the hand-off to the rank
  * runtime. A filter command only parses its own options, then calls {@link #run(String, FilterFactory)}.
  */
-public final class RuntimeOptions {
+public final class RuntimeOptions extends RankOptions {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "IN", split = ",",
             description = "Parquet file(s), directories (recursive *.parquet), a .txt list of paths, or a Parquet list "
                     + "(a 'path' column and no image column, as the reference's --file_paths_parquet).")
@@ -26,12 +26,6 @@ public final class RuntimeOptions {
 
     @Option(names = "--device", defaultValue = "auto", paramLabel = "DEV", description = "auto|cpu|cuda|cuda:N (default: ${DEFAULT-VALUE}).")
     public String device;
-
-    @Option(names = "--rank", paramLabel = "R", description = "This process's rank (default: SLURM_PROCID, RANK, or 0).")
-    public Integer rank;
-
-    @Option(names = "--world-size", paramLabel = "N", description = "Number of ranks (default: SLURM_NTASKS, WORLD_SIZE, or 1).")
-    public Integer worldSize;
 
     @Option(names = "--prep-threads", defaultValue = "0", paramLabel = "N",
             description = "Decode/preprocess threads per rank; 0 = SLURM_CPUS_PER_TASK, else all cores (default: ${DEFAULT-VALUE}).")
@@ -49,28 +43,11 @@ public final class RuntimeOptions {
             description = "Row groups per unit when a file is split (default: ${DEFAULT-VALUE}).")
     public int unitRowGroups;
 
-    @Option(names = "--grace-seconds", defaultValue = "60", paramLabel = "S",
-            description = "After SIGTERM/SIGUSR1, exit 75 within S seconds (default: ${DEFAULT-VALUE}).")
-    public int graceSeconds;
-
-    @Option(names = "--progress-seconds", defaultValue = "10", paramLabel = "S",
-            description = "Progress line and stats/rank{R}.json every S seconds (default: ${DEFAULT-VALUE}).")
-    public double progressSeconds;
-
     @Option(names = "--collect", description = "Collect at the end (rank 0 after all ranks finished; needs --mpj or one rank).")
     public boolean collect;
 
     @Option(names = "--allow-partial", description = "With --collect: exit 0 even when units are missing.")
     public boolean allowPartial;
-
-    @Option(names = "--mpj", defaultValue = "none", paramLabel = "MODE",
-            description = "none | multicore:N (N rank threads here) | niodev (one rank per srun task) (default: ${DEFAULT-VALUE}).")
-    public String mpj;
-
-    // Accepted so existing scripts keep working; rank locks are OS file locks now (the kernel frees them).
-    @Option(names = "--lock-stale-seconds", defaultValue = "300", paramLabel = "S", hidden = true,
-            description = "Ignored: rank locks are OS file locks, released by the kernel when their holder dies.")
-    public int lockStaleSeconds;
 
     @Option(names = "--image-column", defaultValue = "image", paramLabel = "NAME",
             description = "Input column holding the image: raw BGR or encoded bytes, or a {bytes, path} struct (Hugging Face) (default: ${DEFAULT-VALUE}).")
@@ -87,10 +64,6 @@ public final class RuntimeOptions {
     @Option(names = "--resized-size-column", defaultValue = "resized_size", paramLabel = "NAME",
             description = "[h, w] list tried second to shape raw BGR cells (default: ${DEFAULT-VALUE}).")
     public String resizedSizeColumn;
-
-    @Option(names = "--replan", description = "Inputs changed or missing since OUT was planned: keep the finished "
-            + "units of unchanged files and plan the rest afresh (without it such a start exits 2, naming them).")
-    public boolean replan;
 
     @Option(names = "--keep-columns", split = ",", paramLabel = "COL",
             description = "Input columns to copy into every prediction row (e.g. identifier,source_id).")

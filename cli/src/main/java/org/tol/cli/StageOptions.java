@@ -8,34 +8,13 @@ import org.tol.runtime.RuntimeLauncher;
 import picocli.CommandLine.Option;
 
 /**
- * The rank-runtime options every stage command shares (ranks, MPJ, signals, progress, locks) and the hand-off
- * to {@link RuntimeLauncher#runStage}. Input and output options belong to each stage (their names differ).
+ * The rank-runtime options every stage command shares ({@link RankOptions}, as filters) and the hand-off
+ * to {@link RuntimeLauncher#runStage}; {@code --replan} counts for stages whose units are their input files.
+ * Input and output options belong to each stage (their names differ).
  */
-public final class StageOptions {
+public final class StageOptions extends RankOptions {
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
-
-    @Option(names = "--rank", paramLabel = "R", description = "This process's rank (default: SLURM_PROCID, RANK, or 0).")
-    public Integer rank;
-
-    @Option(names = "--world-size", paramLabel = "N", description = "Number of ranks (default: SLURM_NTASKS, WORLD_SIZE, or 1).")
-    public Integer worldSize;
-
-    @Option(names = "--grace-seconds", defaultValue = "60", paramLabel = "S",
-            description = "After SIGTERM/SIGUSR1, exit 75 within S seconds (default: ${DEFAULT-VALUE}).")
-    public int graceSeconds;
-
-    @Option(names = "--progress-seconds", defaultValue = "10", paramLabel = "S",
-            description = "Progress line and stats/rank{R}.json every S seconds (default: ${DEFAULT-VALUE}).")
-    public double progressSeconds;
-
-    @Option(names = "--mpj", defaultValue = "none", paramLabel = "MODE",
-            description = "none | multicore:N (N rank threads here) | niodev (one rank per srun task) (default: ${DEFAULT-VALUE}).")
-    public String mpj;
-
-    @Option(names = "--lock-stale-seconds", defaultValue = "300", paramLabel = "S",
-            description = "A rank lock from another host without heartbeat for S seconds is taken over (default: ${DEFAULT-VALUE}).")
-    public int lockStaleSeconds;
 
     @Option(names = "--json", description = "Print the summary of OUT's committed units as JSON on stdout.")
     public boolean json;
@@ -49,7 +28,7 @@ public final class StageOptions {
             System.setProperty("tol.quiet", "true");
         }
         RuntimeConfig config = new RuntimeConfig(inputs, output, "cpu", 0, 1, 1, 0, 1, graceSeconds, progressSeconds,
-                false, false, lockStaleSeconds);
+                false, false, lockStaleSeconds, replan);
         int code = RuntimeLauncher.runStage(config, rank, worldSize, mpj, factory);
         boolean rankZero = org.tol.runtime.RankContext.detect(System.getenv(), rank, worldSize).rank() == 0;
         if (code != org.tol.api.ExitCodes.INTERRUPTED && rankZero) {

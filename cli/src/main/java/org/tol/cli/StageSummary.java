@@ -20,7 +20,8 @@ final class StageSummary {
     static Map<String, Object> of(Path output) throws IOException {
         OutLayout out = new OutLayout(output.toAbsolutePath());
         var plan = RunStore.read(out);
-        Map<String, StageRecord> commits = new TreeMap<>(DoneState.load(out).stageCommits());
+        Map<String, StageRecord> commits = new TreeMap<>(DoneState.load(out)
+                .withInputs(plan == null ? java.util.Map.of() : plan.unitInputKeys()).stageCommits());
         long rows = 0;
         long failed = 0;
         long files = 0;

@@ -42,7 +42,7 @@ public final class RuntimeLauncher {
             StageFactory factory) {
         return launch(config, rankFlag, worldFlag, mpj, "stage", (c, ctx, coordinator, stop, env) -> {
             try (Stage stage = factory.create()) {
-                return new StageRunner(c, ctx, coordinator, stop).run(stage);
+                return new StageRunner(c, ctx, coordinator, stop, env).run(stage);
             }
         });
     }

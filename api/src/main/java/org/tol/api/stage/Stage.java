@@ -32,6 +32,33 @@ public interface Stage extends AutoCloseable {
     List<StageUnit> plan() throws Exception;
 
     /**
+     * True when {@link #plan} gives one unit per input file ({@code StagePlans.files(inputs())}). The runtime
+     * then records every input file's identity in the plan and compares it on every start, as for filters:
+     * a rewritten or missing file is exit 2 naming it (unless {@code --replan}, which redoes its unit), added
+     * files are planned, and a unit committed from an older version of its file no longer counts.
+     */
+    default boolean unitsAreInputFiles() {
+        return false;
+    }
+
+    /**
+     * With {@link #unitsAreInputFiles}: true when an input file must hold images (the filters' schema check),
+     * false when the {@code uuid} column is enough ({@code StagePlans.rows}).
+     */
+    default boolean unitsNeedImages() {
+        return true;
+    }
+
+    /**
+     * Called on the planning rank when that check changed a stored plan (files added, moved, or changed under
+     * {@code --replan}), before the new plan is stored; {@code fresh} holds the ids of the units planned anew
+     * (empty when the same files only moved).
+     * A stage whose files depend on all inputs at once updates what it derived from them here, or refuses
+     * with a {@code TolException}.
+     */
+    default void replanned(List<StageUnit> units, java.util.Set<String> fresh) throws Exception {}
+
+    /**
      * Does one unit: writes its files through {@code out} (they become visible only when the runtime commits
      * the unit) and returns what it did. Throwing fails just this unit (it is logged as failed and redone by
      * the next run); a bad row should be a failure entry in the result instead.

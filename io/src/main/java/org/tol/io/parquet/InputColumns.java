@@ -11,6 +11,13 @@ public record InputColumns(String id, String image, String originalSize, String 
     public static final InputColumns DEFAULT = new InputColumns(ImageColumns.UUID, ImageColumns.IMAGE,
             ImageColumns.ORIGINAL_SIZE, ImageColumns.RESIZED_SIZE);
 
+    /**
+     * For tables of rows that need no image (a stage such as {@code extract categorize}): a file counts when it has
+     * the id column, which therefore stands in for the image column too.
+     */
+    public static final InputColumns ROWS = new InputColumns(ImageColumns.UUID, ImageColumns.UUID,
+            ImageColumns.ORIGINAL_SIZE, ImageColumns.RESIZED_SIZE);
+
     public InputColumns {
         for (String c : new String[] {id, image, originalSize, resizedSize}) {
             if (c == null || c.isBlank()) {

@@ -34,10 +34,11 @@ final class StageCommit {
 
     /**
      * Checks, on the rank's thread, that no target exists that tol did not write (per {@code tolWrote}), and
-     * returns the step to queue.
+     * returns the step to queue. {@code inputKey}: the identity of the unit's input file the commit record
+     * carries (null when the plan records none).
      */
     static CommitQueue.Step prepare(OutLayout out, int rank, WorkUnit unit, StagingOutput staged, UnitResult result,
-            Predicate<String> tolWrote, RankStats stats) throws IOException {
+            Predicate<String> tolWrote, RankStats stats, String inputKey) throws IOException {
         List<String> files = staged.files();
         List<Long> sizes = new ArrayList<>(files.size());
         for (String rel : files) {
@@ -53,7 +54,7 @@ final class StageCommit {
             }
         }
         String intent = JSON.writeValueAsString(new StageRecord(unit.id(), StageRecord.INTENT, files, null, null,
-                null, null, null));
+                null, null, null, null));
         Path manifest = out.stageManifest(rank);
         Path processed = out.processedLog(rank);
         return () -> {
@@ -81,7 +82,7 @@ final class StageCommit {
                 AtomicFiles.fsyncDir(d);
             }
             AppendLog.append(manifest, JSON.writeValueAsString(new StageRecord(unit.id(), StageRecord.COMMIT, files,
-                    sizes, crcs, result.rows(), result.failures(), result.details())));
+                    sizes, crcs, result.rows(), result.failures(), result.details(), inputKey)));
             AppendLog.append(processed, unit.logLine());
             stats.unitsDone.incrementAndGet();
             stats.bytesDone.addAndGet(unit.bytes());

@@ -30,7 +30,9 @@ import org.tol.runtime.exec.CommitQueue;
 import org.tol.runtime.exec.ProgressReporter;
 import org.tol.runtime.exec.RankStats;
 import org.tol.runtime.exec.StopFlag;
+import org.tol.runtime.plan.InputCheck;
 import org.tol.runtime.plan.Lpt;
+import org.tol.runtime.plan.Planner;
 
 /**
  * One rank of a {@link Stage}: the same lock, plan, shares, skip-what-is-done, progress, stats, failed-unit
@@ -44,12 +46,20 @@ public final class StageRunner {
     private final RankContext ctx;
     private final Coordinator coordinator;
     private final StopFlag stop;
+    private final Map<String, String> env;
 
+    /** A rank without a job step (tests, benches): its stats carry no {@code step}. */
     public StageRunner(RuntimeConfig config, RankContext ctx, Coordinator coordinator, StopFlag stop) {
+        this(config, ctx, coordinator, stop, Map.of());
+    }
+
+    public StageRunner(RuntimeConfig config, RankContext ctx, Coordinator coordinator, StopFlag stop,
+            Map<String, String> env) {
         this.config = config;
         this.ctx = ctx;
         this.coordinator = coordinator;
         this.stop = stop;
+        this.env = env;
     }
 
     public int run(Stage stage) throws Exception {
@@ -64,15 +74,22 @@ public final class StageRunner {
             Map<String, String> fingerprint = stage.fingerprint();
             RunPlan plan = coordinator.plan(() -> planOrLoad(out, stage, fingerprint));
             RunStore.checkSameRun(out, plan, stage.name(), fingerprint);
-            DoneState done = DoneState.load(out);
+            DoneState done = DoneState.load(out).withInputs(plan.unitInputKeys());
             Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
             RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
                     source.expectedBytes());
+            stats.step(env.get("TOL_STEP")); // the job script's step verdict reads it with the exit code below
             int code;
             try (ProgressReporter progress = new ProgressReporter(stats, out.stats(ctx.rank()), lock,
                     config.progressSeconds(), !Boolean.getBoolean("tol.quiet"))) {
-                code = runUnits(stage, out, done, source, stats);
-                stats.state(code == ExitCodes.INTERRUPTED ? "interrupted" : "finished");
+                try {
+                    code = runUnits(stage, out, done, source, stats, plan.unitInputKeys());
+                } catch (Exception | Error e) {
+                    // The rank's own status file says it failed, so a job script cannot mistake it for a 75.
+                    stats.end("failed", ExitCodes.FAILURE);
+                    throw e;
+                }
+                stats.end(code == ExitCodes.INTERRUPTED ? "interrupted" : "finished", code);
                 progress.writeStats();
                 LOG.info(progress.line());
             }
@@ -83,32 +100,70 @@ public final class StageRunner {
         }
     }
 
+    /**
+     * The stored plan, or a new one on the first start. For a stage whose units are its input files the plan
+     * records their identities, and every later start compares them with {@link InputCheck}, the filters' check.
+     */
     private RunPlan planOrLoad(OutLayout out, Stage stage, Map<String, String> fingerprint) {
         try {
-            return RunStore.loadOrCreate(out, stage.name(), fingerprint, () -> {
-                try {
-                    List<WorkUnit> units = stage.plan().stream().map(StagePlans::workUnit).toList();
-                    if (units.isEmpty()) {
-                        throw TolException.usage(stage.name() + ": nothing to do in " + stage.inputs(),
-                                "check the input paths");
-                    }
-                    LOG.info("planned {} units", units.size());
-                    return new RunPlan(stage.name(), fingerprint, stage.inputs(), Lpt.largestFirst(units));
-                } catch (TolException | UncheckedIOException e) {
-                    throw e;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (Exception e) {
-                    throw new IllegalStateException(stage.name() + " could not plan: " + e.getMessage(), e);
-                }
-            });
+            RunPlan stored = RunStore.read(out);
+            if (stored == null) {
+                RunPlan plan = newPlan(stage, fingerprint);
+                RunStore.write(out, plan);
+                return plan;
+            }
+            RunStore.checkSameRun(out, stored, stage.name(), fingerprint);
+            if (!stage.unitsAreInputFiles()) {
+                return stored;
+            }
+            InputCheck.Outcome checked = InputCheck.check(stored, stage.inputs(), StagePlans.columns(stage),
+                    config.replan(), 0, 1);
+            if (checked.changed()) {
+                RunPlan plan = checked.plan();
+                stage.replanned(plan.units().stream().map(u -> new StageUnit(u.id(), u.path(), u.bytes())).toList(),
+                        freshUnits(stored, plan));
+                RunStore.write(out, plan);
+            }
+            return checked.plan();
+        } catch (TolException | UncheckedIOException e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(stage.name() + " could not plan: " + e.getMessage(), e);
         }
     }
 
+    private RunPlan newPlan(Stage stage, Map<String, String> fingerprint) throws Exception {
+        List<WorkUnit> units = stage.plan().stream().map(StagePlans::workUnit).toList();
+        if (units.isEmpty()) {
+            throw TolException.usage(stage.name() + ": nothing to do in " + stage.inputs(), "check the input paths");
+        }
+        LOG.info("planned {} units", units.size());
+        if (!stage.unitsAreInputFiles()) {
+            return new RunPlan(stage.name(), fingerprint, stage.inputs(), Lpt.largestFirst(units));
+        }
+        // The same listing as StagePlans.files, read for the files' identities (root + relative path -> identity).
+        RunPlan files = Planner.plan(stage.name(), fingerprint, stage.inputs(), StagePlans.columns(stage), 0, 1);
+        return new RunPlan(stage.name(), fingerprint, stage.inputs(), Lpt.largestFirst(units), files.root(),
+                files.files());
+    }
+
+    /** Units of the new plan whose file is new or has another identity than in the stored plan. */
+    private static Set<String> freshUnits(RunPlan stored, RunPlan now) {
+        Map<String, String> before = stored.unitInputKeys();
+        Map<String, String> after = now.unitInputKeys();
+        Set<String> fresh = new java.util.TreeSet<>();
+        for (WorkUnit u : now.units()) {
+            if (!after.getOrDefault(u.id(), "").equals(before.get(u.id()))) {
+                fresh.add(u.id());
+            }
+        }
+        return fresh;
+    }
+
     private int runUnits(Stage stage, OutLayout out, DoneState done, Coordinator.WorkSource source,
-            RankStats stats) throws Exception {
+            RankStats stats, Map<String, String> inputKeys) throws Exception {
         Files.createDirectories(out.checkpointDir(ctx.rank()));
         Files.createDirectories(out.logsDir());
         AtomicFiles.fsyncDir(out.root());
@@ -165,7 +220,7 @@ public final class StageRunner {
                     LOG.warn("unit {}: {} rows failed (listed in its commit record)", unit.id(), result.failures().size());
                 }
                 commits.submit(StageCommit.prepare(out, ctx.rank(), unit, staged, result,
-                        rel -> done.stageWrote(rel) || mine.contains(rel), stats));
+                        rel -> done.stageWrote(rel) || mine.contains(rel), stats, inputKeys.get(unit.id())));
                 mine.addAll(staged.files());
             }
             commits.drain();

@@ -178,6 +178,42 @@ class StageRunnerTest {
         assertTrue(again.ran.isEmpty(), "a unit with failed rows is done; the rows are listed, not retried");
     }
 
+    private int runStep(Path out, ToyStage stage, StopFlag stop, String step) throws Exception {
+        RuntimeConfig config = new RuntimeConfig(List.of("toy-input"), out, "cpu", 0, 1, 1, 0, 1, 5, 3600, false,
+                false, 300);
+        return new StageRunner(config, RankContext.single(), new StaticCoordinator(), stop, Map.of("TOL_STEP", step))
+                .run(stage);
+    }
+
+    @Test
+    void aStageRankRecordsItsStepAndExitCodeForTheJobScriptsVerdict() throws Exception {
+        Path out = tmp.resolve("out");
+        OutLayout layout = new OutLayout(out);
+        ToyStage stage = new ToyStage();
+        StopFlag stop = new StopFlag();
+        stage.stop = stop;
+        stage.stopOn = "u2";
+        assertEquals(ExitCodes.INTERRUPTED, runStep(out, stage, stop, "job.0.1"));
+        Map<String, Object> stats = org.tol.runtime.collect.RankStatsFiles.readOne(layout.stats(0));
+        assertEquals("job.0.1", stats.get("step"));
+        assertEquals(75, ((Number) stats.get("exit_code")).intValue());
+        assertEquals("interrupted", stats.get("state"));
+        assertEquals(ExitCodes.INTERRUPTED, org.tol.runtime.status.StepVerdict.of(layout, "job.0.1", 1).exitCode());
+        assertEquals(ExitCodes.FAILURE, org.tol.runtime.status.StepVerdict.of(layout, "job.0.2", 1).exitCode(),
+                "a step whose rank left no record is a failure, not a requeue");
+
+        // A rank that dies on an exception (here: refusing to overwrite a foreign file) records 'failed', 1.
+        Path out2 = tmp.resolve("out2");
+        Files.createDirectories(out2.resolve("u0"));
+        Files.writeString(out2.resolve("u0/a.txt"), "user's file");
+        assertThrows(TolException.class, () -> runStep(out2, new ToyStage(), new StopFlag(), "job.1.1"));
+        Map<String, Object> failed = org.tol.runtime.collect.RankStatsFiles.readOne(new OutLayout(out2).stats(0));
+        assertEquals("failed", failed.get("state"));
+        assertEquals(1, ((Number) failed.get("exit_code")).intValue());
+        assertEquals(ExitCodes.FAILURE, org.tol.runtime.status.StepVerdict.of(new OutLayout(out2), "job.1.1", 1)
+                .exitCode());
+    }
+
     @Test
     void refusesPathsOutsideOut() {
         assertThrows(IllegalArgumentException.class, () -> StageFiles.checkRelative("../x"));

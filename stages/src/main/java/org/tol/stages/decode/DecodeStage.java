@@ -61,11 +61,38 @@ public final class DecodeStage implements Stage {
         return inputs;
     }
 
+    /** One unit per input file: the runtime checks the files' identities between runs. */
+    @Override
+    public boolean unitsAreInputFiles() {
+        return true;
+    }
+
     @Override
     public List<StageUnit> plan() throws IOException {
         List<StageUnit> units = StagePlans.files(inputs);
         DuplicateNames.compute(units.stream().map(StageUnit::path).toList(), output);
         return units;
+    }
+
+    /**
+     * Inputs were added, moved or (with --replan) changed: the repeated names are scanned again over the new
+     * plan's files. Rows of units already decoded keep their names, so the new scan must give them the same
+     * {@code _k} suffixes; otherwise (a new file repeats an already decoded name in an earlier position) the
+     * start is refused rather than decoding two files under one name.
+     */
+    @Override
+    public void replanned(List<StageUnit> units, java.util.Set<String> fresh) throws IOException {
+        Map<String, Map<Long, Integer>> before = DuplicateNames.loadAll(output);
+        Map<String, Map<Long, Integer>> now = DuplicateNames.scan(units.stream().map(StageUnit::path).toList());
+        for (StageUnit u : units) {
+            if (!fresh.contains(u.id()) && !now.getOrDefault(u.path(), Map.of())
+                    .equals(before.getOrDefault(u.path(), Map.of()))) {
+                throw new org.tol.api.TolException("decode: with the changed inputs, rows of " + u.id()
+                        + " (already decoded) would get other file names for repeated uuids",
+                        "decode the new inputs into a new --output", org.tol.api.ExitCodes.USAGE, null);
+            }
+        }
+        DuplicateNames.write(output, now);
     }
 
     /** The archive of a unit: its id with separators made flat and the .parquet extension dropped. */

@@ -30,6 +30,11 @@ final class DuplicateNames {
 
     /** Scans the uuid columns of {@code files} (absolute paths) and writes the repeats file into {@code out}. */
     static void compute(List<String> files, Path out) throws IOException {
+        write(out, scan(files));
+    }
+
+    /** The repeats of {@code files} (absolute paths): path → (row → k). */
+    static Map<String, Map<Long, Integer>> scan(List<String> files) throws IOException {
         Map<String, Map<Long, Integer>> repeats = new TreeMap<>();
         String list = files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", "));
         Map<String, String> baseOf = new HashMap<>();
@@ -56,18 +61,25 @@ final class DuplicateNames {
         } catch (SQLException e) {
             throw new IOException("could not scan the uuid columns for repeated names: " + e.getMessage(), e);
         }
+        return repeats;
+    }
+
+    static void write(Path out, Map<String, Map<Long, Integer>> repeats) throws IOException {
         Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve(FILE), Json.mapper().writeValueAsString(repeats));
     }
 
     /** The repeats of one input file: row → k. */
     static Map<Long, Integer> load(Path out, String file) throws IOException {
+        return loadAll(out).getOrDefault(file, Map.of());
+    }
+
+    /** Every input file's repeats, as written when the run was planned. */
+    static Map<String, Map<Long, Integer>> loadAll(Path out) throws IOException {
         Path f = out.resolve(FILE);
         if (!Files.exists(f)) {
             throw new IOException(f + " is missing (written when the run was planned); start again with a new --output");
         }
-        Map<String, Map<Long, Integer>> all = Json.mapper().readValue(f.toFile(),
-                new TypeReference<Map<String, Map<Long, Integer>>>() {});
-        return all.getOrDefault(file, Map.of());
+        return Json.mapper().readValue(f.toFile(), new TypeReference<Map<String, Map<Long, Integer>>>() {});
     }
 }

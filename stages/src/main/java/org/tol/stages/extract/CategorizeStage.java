@@ -57,9 +57,21 @@ public final class CategorizeStage implements Stage {
         return inputs;
     }
 
+    /** One unit per input file: the runtime checks the files' identities between runs. */
+    @Override
+    public boolean unitsAreInputFiles() {
+        return true;
+    }
+
+    /** Extracted rows are categorized by their taxonomy; the image column is copied when present, not needed. */
+    @Override
+    public boolean unitsNeedImages() {
+        return false;
+    }
+
     @Override
     public List<StageUnit> plan() {
-        return StagePlans.files(inputs);
+        return StagePlans.rows(inputs);
     }
 
     @Override

@@ -40,6 +40,12 @@ public final class LookupIndexStage implements Stage {
         return inputs;
     }
 
+    /** One unit per input file: the runtime checks the files' identities between runs. */
+    @Override
+    public boolean unitsAreInputFiles() {
+        return true;
+    }
+
     @Override
     public List<StageUnit> plan() {
         return StagePlans.files(inputs);

@@ -72,7 +72,8 @@ public final class ShardPublisher {
 
     private static Summary publishLocked(OutLayout out, Path dir, UnitRepair.Rebuilder rebuilder) throws IOException {
         RunPlan plan = RunStore.read(out);
-        DoneState done = DoneState.load(out);
+        // A unit redone after its input file changed (--replan) counts by its commit from the current file.
+        DoneState done = DoneState.load(out).withInputs(plan.unitInputKeys());
         List<String> ids = new ArrayList<>();
         for (WorkUnit u : plan.units()) {
             ids.add(u.id());

@@ -59,6 +59,12 @@ public final class WdsBuildStage implements Stage {
         return options.inputs();
     }
 
+    /** One unit per input file: the runtime checks the files' identities between runs. */
+    @Override
+    public boolean unitsAreInputFiles() {
+        return true;
+    }
+
     @Override
     public List<StageUnit> plan() {
         return StagePlans.files(options.inputs());

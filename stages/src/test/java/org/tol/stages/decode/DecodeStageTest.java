@@ -107,6 +107,53 @@ class DecodeStageTest {
         return new RgbImage(b.getWidth(), b.getHeight(), px);
     }
 
+    private DecodeStage png(Path out) {
+        return new DecodeStage(List.of(in.toString()), out, ImageEncoder.Format.PNG, 95, DecodeStage.Archive.NONE);
+    }
+
+    private static long commits(Path out, String unit) throws Exception {
+        return org.tol.checkpoint.AppendLog.read(new org.tol.checkpoint.OutLayout(out).stageManifest(0)).stream()
+                .filter(l -> l.contains("\"unit\":\"" + unit + "\"") && l.contains("\"commit\"")).count();
+    }
+
+    @Test
+    void inputsAreCheckedBetweenRuns_rewrittenRefusedOrReplanned_addedPlanned_renamingRefused() throws Exception {
+        Path out = tmp.resolve("out");
+        assertEquals(ExitCodes.INCOMPLETE, StageRuns.run(png(out), out)); // the planted bad row
+        assertTrue(Files.exists(out.resolve("dup_2.png")));
+
+        Files.delete(in.resolve("b.parquet"));
+        write(in.resolve("b.parquet"), new Random(6), "b2", "dup", "ok-3"); // rewritten
+        org.tol.api.TolException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.tol.api.TolException.class, () -> StageRuns.run(png(out), out));
+        assertEquals(ExitCodes.USAGE, refused.exitCode());
+        assertTrue(refused.getMessage().contains("changed since they were planned: b.parquet"), refused.getMessage());
+        assertTrue(Files.notExists(out.resolve("ok-3.png")));
+
+        assertEquals(ExitCodes.OK, StageRuns.run(png(out), out, true), "--replan redoes only the rewritten file");
+        assertEquals(1, commits(out, "a.parquet"), "the unchanged file is not redone");
+        assertEquals(2, commits(out, "b.parquet"));
+        assertArrayEquals(pictureOf.get("b21").pixels(), readPng(Files.readAllBytes(out.resolve("ok-3.png"))).pixels());
+
+        write(in.resolve("c.parquet"), new Random(7), "c", "dup"); // added after the others: the 4th dup
+        assertEquals(ExitCodes.OK, StageRuns.run(png(out), out));
+        assertArrayEquals(pictureOf.get("c0").pixels(), readPng(Files.readAllBytes(out.resolve("dup_3.png"))).pixels());
+        assertEquals(1, commits(out, "a.parquet"));
+
+        // An added file that sorts first would renumber the repeats already decoded: refused, nothing written.
+        write(in.resolve("0.parquet"), new Random(8), "z", "dup");
+        org.tol.api.TolException renumber = org.junit.jupiter.api.Assertions.assertThrows(
+                org.tol.api.TolException.class, () -> StageRuns.run(png(out), out));
+        assertEquals(ExitCodes.USAGE, renumber.exitCode());
+        assertTrue(renumber.getMessage().contains("other file names"), renumber.getMessage());
+
+        Files.delete(in.resolve("0.parquet"));
+        Files.delete(in.resolve("c.parquet"));
+        org.tol.api.TolException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                org.tol.api.TolException.class, () -> StageRuns.run(png(out), out));
+        assertTrue(missing.getMessage().contains("missing: c.parquet"), missing.getMessage());
+    }
+
     @Test
     void pngFilesAreLosslessSafelyNamedAndNumberedAcrossFiles() throws Exception {
         Path out = tmp.resolve("out");

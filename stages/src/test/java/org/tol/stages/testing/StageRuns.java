@@ -19,7 +19,13 @@ public final class StageRuns {
     private StageRuns() {}
 
     public static int run(Stage stage, Path out) throws Exception {
-        RuntimeConfig config = new RuntimeConfig(List.of("in"), out, "cpu", 0, 1, 1, 0, 1, 5, 3600, false, false, 300);
+        return run(stage, out, false);
+    }
+
+    /** As {@link #run(Stage, Path)}, with {@code --replan} as given. */
+    public static int run(Stage stage, Path out, boolean replan) throws Exception {
+        RuntimeConfig config = new RuntimeConfig(List.of("in"), out, "cpu", 0, 1, 1, 0, 1, 5, 3600, false, false, 300,
+                replan);
         try (stage) {
             return new StageRunner(config, RankContext.single(), new StaticCoordinator(), new StopFlag()).run(stage);
         }
