@@ -26,7 +26,8 @@ final class PillowPasses {
      * the vertical pass needs no widening) into {@code tmp}, whose first row is input row {@code tmpRow0}.
      *
      * <p>Column-outer inside blocks of rows, so each column's weights stay in registers; the usual tap counts
-     * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}). Integer sums do not depend on the
+     * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}); more taps
+     * go to {@link #wide}. Integer sums do not depend on the
      * order, so this equals Pillow's row-by-row loop exactly.
      */
     static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom, int cols, int[] tmp,
@@ -37,6 +38,10 @@ final class PillowPasses {
         int stride = c.stride();
         int rowLen = inW * 3;
         int rb = cols * 3;
+        if (maxCount(count, colFrom, cols) > 8) {
+            wide(src, rowLen, rowFrom, rowTo, start, count, w, stride, colFrom, cols, tmp, tmpRow0, rb);
+            return;
+        }
         for (int y0 = rowFrom; y0 < rowTo; y0 += ROW_BLOCK) {
             int y1 = Math.min(rowTo, y0 + ROW_BLOCK);
             for (int xx = colFrom; xx < colFrom + cols; xx++) {
@@ -58,6 +63,86 @@ final class PillowPasses {
                             tmp[o + ch] = clip8(v);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    private static int maxCount(int[] count, int colFrom, int cols) {
+        int m = 0;
+        for (int xx = colFrom; xx < colFrom + cols; xx++) {
+            m = Math.max(m, count[xx]);
+        }
+        return m;
+    }
+
+    /** Per-thread column-major copy of the rows the wide horizontal pass reads. */
+    private static final ThreadLocal<int[][]> COLUMNS = ThreadLocal.withInitial(() -> new int[][] {new int[0], new int[0]});
+
+    /**
+     * More than 8 taps (downscaling by over 2x, e.g. 720 to 224 wide: 15 taps): the rows are first copied
+     * column-major (value {@code c} of row {@code r} at {@code c*rows + r}), so that each tap of an output
+     * column becomes one multiply-add over all rows at once, a loop C2 vectorises; the per-pixel loop over 15
+     * taps cannot be. Integer sums do not depend on the order, so this still equals Pillow exactly.
+     */
+    private static void wide(byte[] src, int rowLen, int rowFrom, int rowTo, int[] start, int[] count, int[] w,
+            int stride, int colFrom, int cols, int[] tmp, int tmpRow0, int rb) {
+        int rows = rowTo - rowFrom;
+        int[][] bufs = COLUMNS.get();
+        if (bufs[0].length < rows * rowLen) {
+            bufs[0] = new int[rows * rowLen];
+        }
+        if (bufs[1].length < rows) {
+            bufs[1] = new int[rows];
+        }
+        int[] col = bufs[0];
+        int[] acc = bufs[1];
+        // Column by column: the rows' current cache lines stay in L1 while the writes run sequentially.
+        int base = rowFrom * rowLen;
+        for (int c = 0, o = 0; c < rowLen; c++) {
+            for (int r = 0, p = base + c; r < rows; r++, p += rowLen) {
+                col[o++] = src[p] & 0xff;
+            }
+        }
+        for (int xx = colFrom; xx < colFrom + cols; xx++) {
+            int n = count[xx];
+            int kb = xx * stride;
+            for (int ch = 0; ch < 3; ch++) {
+                java.util.Arrays.fill(acc, 0, rows, HALF);
+                int t = 0;
+                // Four taps per sweep: a quarter of the loads and stores of acc.
+                for (; t + 4 <= n; t += 4) {
+                    int k0 = w[kb + t];
+                    int k1 = w[kb + t + 1];
+                    int k2 = w[kb + t + 2];
+                    int k3 = w[kb + t + 3];
+                    int o0 = ((start[xx] + t) * 3 + ch) * rows;
+                    int o1 = o0 + 3 * rows;
+                    int o2 = o1 + 3 * rows;
+                    int o3 = o2 + 3 * rows;
+                    for (int r = 0; r < rows; r++) {
+                        acc[r] += col[o0 + r] * k0 + col[o1 + r] * k1 + col[o2 + r] * k2 + col[o3 + r] * k3;
+                    }
+                }
+                for (; t + 2 <= n; t += 2) {
+                    int k0 = w[kb + t];
+                    int k1 = w[kb + t + 1];
+                    int o0 = ((start[xx] + t) * 3 + ch) * rows;
+                    int o1 = o0 + 3 * rows;
+                    for (int r = 0; r < rows; r++) {
+                        acc[r] += col[o0 + r] * k0 + col[o1 + r] * k1;
+                    }
+                }
+                for (; t < n; t++) {
+                    int k = w[kb + t];
+                    int off = ((start[xx] + t) * 3 + ch) * rows;
+                    for (int r = 0; r < rows; r++) {
+                        acc[r] += col[off + r] * k;
+                    }
+                }
+                int o = (rowFrom - tmpRow0) * rb + (xx - colFrom) * 3 + ch;
+                for (int r = 0; r < rows; r++, o += rb) {
+                    tmp[o] = clip8(acc[r]);
                 }
             }
         }
@@ -122,7 +207,21 @@ final class PillowPasses {
         for (int yy = rowFrom; yy < rowFrom + rows; yy++) {
             java.util.Arrays.fill(acc, 0, rowBytes, HALF);
             int n = count[yy];
-            for (int t = 0; t < n; t++) {
+            int t = 0;
+            for (; t + 4 <= n; t += 4) { // four taps per sweep: a quarter of the loads and stores of acc
+                int k0 = w[yy * stride + t];
+                int k1 = w[yy * stride + t + 1];
+                int k2 = w[yy * stride + t + 2];
+                int k3 = w[yy * stride + t + 3];
+                int o0 = (start[yy] + t - srcRow0) * rowBytes;
+                int o1 = o0 + rowBytes;
+                int o2 = o1 + rowBytes;
+                int o3 = o2 + rowBytes;
+                for (int i = 0; i < rowBytes; i++) {
+                    acc[i] += src[o0 + i] * k0 + src[o1 + i] * k1 + src[o2 + i] * k2 + src[o3 + i] * k3;
+                }
+            }
+            for (; t < n; t++) {
                 int k = w[yy * stride + t];
                 int off = (start[yy] + t - srcRow0) * rowBytes;
                 for (int i = 0; i < rowBytes; i++) {

@@ -11,8 +11,12 @@ package org.tol.filters.resample;
  * on its own taps. Thread-safe: scratch buffers are per thread, so a preprocessing pool can share one instance.
  */
 public final class PillowResampler {
-    /** Output rows per band of the interleaved horizontal/vertical passes. */
-    private static final int BAND = 16;
+    /**
+     * Output rows per band of the interleaved horizontal/vertical passes: large enough that the wide
+     * horizontal pass (vectorised across the band's rows) runs long loops (96: 720x540 to 224 in ~2x fewer
+     * CPU-seconds than 16), small enough that the band's rows stay in L2.
+     */
+    private static final int BAND = 96;
 
     private final ResampleKernel kernel;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
