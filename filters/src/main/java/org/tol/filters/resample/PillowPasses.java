@@ -23,14 +23,14 @@ final class PillowPasses {
     /**
      * Horizontal pass for input rows {@code [rowFrom, rowTo)} and output columns {@code [colFrom, colFrom+cols)}
      * of an interleaved RGB image of width {@code inW}; writes {@code cols*3} uint8 values per row (as ints, so
-     * the vertical pass needs no widening) into {@code tmp}, whose first row is input row {@code tmpRow0}.
+     * the vertical pass needs no widening) into the rows {@code tmp}, whose first row is input row {@code tmpRow0}.
      *
      * <p>Column-outer inside blocks of rows, so each column's weights stay in registers; the usual tap counts
      * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}); more taps
      * go to {@link #wide}. Integer sums do not depend on the
      * order, so this equals Pillow's row-by-row loop exactly.
      */
-    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom, int cols, int[] tmp,
+    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom, int cols, int[][] tmp,
             int tmpRow0) {
         int[] start = c.start();
         int[] count = c.count();
@@ -39,7 +39,7 @@ final class PillowPasses {
         int rowLen = inW * 3;
         int rb = cols * 3;
         if (maxCount(count, colFrom, cols) > 8) {
-            wide(src, rowLen, rowFrom, rowTo, start, count, w, stride, colFrom, cols, tmp, tmpRow0, rb);
+            wide(src, rowLen, rowFrom, rowTo, start, count, w, stride, colFrom, cols, tmp, tmpRow0);
             return;
         }
         for (int y0 = rowFrom; y0 < rowTo; y0 += ROW_BLOCK) {
@@ -47,20 +47,21 @@ final class PillowPasses {
             for (int xx = colFrom; xx < colFrom + cols; xx++) {
                 int n = count[xx];
                 int kb = xx * stride;
-                int o = (y0 - tmpRow0) * rb + (xx - colFrom) * 3;
+                int ti = y0 - tmpRow0;
+                int o = (xx - colFrom) * 3;
                 int p0 = y0 * rowLen + start[xx] * 3;
                 if (n >= 4 && n <= 6) {
-                    taps6(src, w, kb, n, p0, rowLen, y1 - y0, tmp, o, rb);
+                    taps6(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, o);
                 } else if (n >= 7 && n <= 8) {
-                    taps8(src, w, kb, n, p0, rowLen, y1 - y0, tmp, o, rb);
+                    taps8(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, o);
                 } else {
-                    for (int y = y0; y < y1; y++, o += rb, p0 += rowLen) {
+                    for (int y = y0; y < y1; y++, ti++, p0 += rowLen) {
                         for (int ch = 0; ch < 3; ch++) {
                             int v = HALF;
                             for (int t = 0, p = p0 + ch; t < n; t++, p += 3) {
                                 v += (src[p] & 0xff) * w[kb + t];
                             }
-                            tmp[o + ch] = clip8(v);
+                            tmp[ti][o + ch] = clip8(v);
                         }
                     }
                 }
@@ -94,7 +95,7 @@ final class PillowPasses {
      * so this still equals Pillow exactly.
      */
     private static void wide(byte[] src, int rowLen, int rowFrom, int rowTo, int[] start, int[] count, int[] w,
-            int stride, int colFrom, int cols, int[] tmp, int tmpRow0, int rb) {
+            int stride, int colFrom, int cols, int[][] tmp, int tmpRow0) {
         int rows = rowTo - rowFrom;
         Columns bufs = COLUMNS.get();
         if (bufs.col.length < rowLen || bufs.acc.length < rows) {
@@ -139,9 +140,9 @@ final class PillowPasses {
                         acc[r] += a[r] * k;
                     }
                 }
-                int o = (rowFrom - tmpRow0) * rb + (xx - colFrom) * 3 + ch;
-                for (int r = 0; r < rows; r++, o += rb) {
-                    tmp[o] = clip8(acc[r]);
+                int o = (xx - colFrom) * 3 + ch;
+                for (int r = 0, ti = rowFrom - tmpRow0; r < rows; r++, ti++) {
+                    tmp[ti][o] = clip8(acc[r]);
                 }
             }
         }
@@ -151,7 +152,7 @@ final class PillowPasses {
      * Up to 6 taps with the weights in registers; missing taps get weight 0 and re-read the first tap (in
      * bounds, adds nothing).
      */
-    private static void taps6(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[] tmp, int o, int rb) {
+    private static void taps6(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti, int o) {
         int k0 = w[kb];
         int k1 = w[kb + 1];
         int k2 = w[kb + 2];
@@ -160,17 +161,18 @@ final class PillowPasses {
         int k5 = n > 5 ? w[kb + 5] : 0;
         int d4 = n > 4 ? 12 : 0;
         int d5 = n > 5 ? 15 : 0;
-        for (int r = 0; r < rows; r++, o += rb, p0 += rowLen) {
+        for (int r = 0; r < rows; r++, ti++, p0 += rowLen) {
+            int[] dst = tmp[ti];
             for (int ch = 0, p = p0; ch < 3; ch++, p++) {
                 int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
                         + (src[p + 9] & 0xff) * k3 + (src[p + d4] & 0xff) * k4 + (src[p + d5] & 0xff) * k5;
-                tmp[o + ch] = clip8(v);
+                dst[o + ch] = clip8(v);
             }
         }
     }
 
     /** 7 or 8 taps, as {@link #taps6}. */
-    private static void taps8(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[] tmp, int o, int rb) {
+    private static void taps8(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti, int o) {
         int k0 = w[kb];
         int k1 = w[kb + 1];
         int k2 = w[kb + 2];
@@ -180,24 +182,26 @@ final class PillowPasses {
         int k6 = w[kb + 6];
         int k7 = n > 7 ? w[kb + 7] : 0;
         int d7 = n > 7 ? 21 : 0;
-        for (int r = 0; r < rows; r++, o += rb, p0 += rowLen) {
+        for (int r = 0; r < rows; r++, ti++, p0 += rowLen) {
+            int[] dst = tmp[ti];
             for (int ch = 0, p = p0; ch < 3; ch++, p++) {
                 int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
                         + (src[p + 9] & 0xff) * k3 + (src[p + 12] & 0xff) * k4 + (src[p + 15] & 0xff) * k5
                         + (src[p + 18] & 0xff) * k6 + (src[p + d7] & 0xff) * k7;
-                tmp[o + ch] = clip8(v);
+                dst[o + ch] = clip8(v);
             }
         }
     }
 
     /**
      * Vertical pass for output rows {@code [rowFrom, rowFrom+rows)}: {@code src} holds interleaved rows of
-     * {@code rowBytes} values starting at input row {@code srcRow0}. Each finished uint8 row goes to {@code sink}
+     * {@code rowBytes} values starting at input row {@code srcRow0}, one array per row (C2 in JDK 17 vectorises
+     * {@code a[i]} but not {@code a[off + i]}). Each finished uint8 row goes to {@code sink}
      * as row {@code yy - outRow0}.
      * Accumulates whole rows tap by tap (integer sums are order-independent, so this equals Pillow's per-pixel
      * loop) so the JIT can vectorise the inner loop.
      */
-    static void vertical(int[] src, int rowBytes, int srcRow0, PillowCoeffs c, int rowFrom, int rows, int[] acc, int outRow0,
+    static void vertical(int[][] src, int rowBytes, int srcRow0, PillowCoeffs c, int rowFrom, int rows, int[] acc, int outRow0,
             PillowResampler.RowSink sink) {
         int[] start = c.start();
         int[] count = c.count();
@@ -212,19 +216,19 @@ final class PillowPasses {
                 int k1 = w[yy * stride + t + 1];
                 int k2 = w[yy * stride + t + 2];
                 int k3 = w[yy * stride + t + 3];
-                int o0 = (start[yy] + t - srcRow0) * rowBytes;
-                int o1 = o0 + rowBytes;
-                int o2 = o1 + rowBytes;
-                int o3 = o2 + rowBytes;
+                int[] a0 = src[start[yy] + t - srcRow0];
+                int[] a1 = src[start[yy] + t + 1 - srcRow0];
+                int[] a2 = src[start[yy] + t + 2 - srcRow0];
+                int[] a3 = src[start[yy] + t + 3 - srcRow0];
                 for (int i = 0; i < rowBytes; i++) {
-                    acc[i] += src[o0 + i] * k0 + src[o1 + i] * k1 + src[o2 + i] * k2 + src[o3 + i] * k3;
+                    acc[i] += a0[i] * k0 + a1[i] * k1 + a2[i] * k2 + a3[i] * k3;
                 }
             }
             for (; t < n; t++) {
                 int k = w[yy * stride + t];
-                int off = (start[yy] + t - srcRow0) * rowBytes;
+                int[] a = src[start[yy] + t - srcRow0];
                 for (int i = 0; i < rowBytes; i++) {
-                    acc[i] += src[off + i] * k;
+                    acc[i] += a[i] * k;
                 }
             }
             for (int i = 0; i < rowBytes; i++) {
