@@ -20,6 +20,10 @@ final class PillowPasses {
     /** Rows per block of the horizontal pass: a block of 720-px rows stays in L2 while every column visits it. */
     private static final int ROW_BLOCK = 32;
 
+    /** Eight little-endian bytes of a byte[] as one long. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /**
      * Horizontal pass for input rows {@code [rowFrom, rowTo)} and output columns {@code [colFrom, colFrom+cols)}
      * of an interleaved RGB image of width {@code inW}; writes {@code cols*3} uint8 values per row (as ints, so
@@ -81,6 +85,7 @@ final class PillowPasses {
     /** Per-thread column-major copy of the rows the wide horizontal pass reads, one array per column. */
     private static final class Columns {
         int[][] col = new int[0][];
+        int[][] out = new int[0][];
         int[] acc = new int[0];
     }
 
@@ -98,15 +103,42 @@ final class PillowPasses {
             int stride, int colFrom, int cols, int[][] tmp, int tmpRow0) {
         int rows = rowTo - rowFrom;
         Columns bufs = COLUMNS.get();
-        if (bufs.col.length < rowLen || bufs.acc.length < rows) {
-            bufs.col = new int[rowLen][Math.max(rows, bufs.acc.length)];
-            bufs.acc = new int[Math.max(rows, bufs.acc.length)];
+        int rb = cols * 3;
+        if (bufs.col.length < rowLen || bufs.out.length < rb || bufs.acc.length < rows) {
+            int cap = Math.max(rows, bufs.acc.length);
+            bufs.col = new int[Math.max(rowLen, bufs.col.length)][cap];
+            bufs.out = new int[Math.max(rb, bufs.out.length)][cap];
+            bufs.acc = new int[cap];
         }
         int[][] col = bufs.col;
+        int[][] out = bufs.out;
         int[] acc = bufs.acc;
-        // Column by column: the rows' current cache lines stay in L1 while the writes run sequentially.
+        // Eight columns per sweep down the rows, one long read per row: the rows' current cache lines stay in
+        // L1 while the writes run sequentially.
         int base = rowFrom * rowLen;
-        for (int c = 0; c < rowLen; c++) {
+        int c8 = rowLen & ~7;
+        for (int c = 0; c < c8; c += 8) {
+            int[] d0 = col[c];
+            int[] d1 = col[c + 1];
+            int[] d2 = col[c + 2];
+            int[] d3 = col[c + 3];
+            int[] d4 = col[c + 4];
+            int[] d5 = col[c + 5];
+            int[] d6 = col[c + 6];
+            int[] d7 = col[c + 7];
+            for (int r = 0, p = base + c; r < rows; r++, p += rowLen) {
+                long v = (long) LONGS.get(src, p);
+                d0[r] = (int) v & 0xff;
+                d1[r] = (int) (v >>> 8) & 0xff;
+                d2[r] = (int) (v >>> 16) & 0xff;
+                d3[r] = (int) (v >>> 24) & 0xff;
+                d4[r] = (int) (v >>> 32) & 0xff;
+                d5[r] = (int) (v >>> 40) & 0xff;
+                d6[r] = (int) (v >>> 48) & 0xff;
+                d7[r] = (int) (v >>> 56);
+            }
+        }
+        for (int c = c8; c < rowLen; c++) {
             int[] dst = col[c];
             for (int r = 0, p = base + c; r < rows; r++, p += rowLen) {
                 dst[r] = src[p] & 0xff;
@@ -140,9 +172,19 @@ final class PillowPasses {
                         acc[r] += a[r] * k;
                     }
                 }
-                int o = (xx - colFrom) * 3 + ch;
-                for (int r = 0, ti = rowFrom - tmpRow0; r < rows; r++, ti++) {
-                    tmp[ti][o] = clip8(acc[r]);
+                int[] o = out[(xx - colFrom) * 3 + ch];
+                for (int r = 0; r < rows; r++) {
+                    o[r] = clip8(acc[r]);
+                }
+            }
+        }
+        // Back to rows, 64 values at a time so that the 64 column arrays being read stay in L1.
+        for (int c0 = 0; c0 < rb; c0 += 64) {
+            int c1 = Math.min(rb, c0 + 64);
+            for (int r = 0, ti = rowFrom - tmpRow0; r < rows; r++, ti++) {
+                int[] dst = tmp[ti];
+                for (int c = c0; c < c1; c++) {
+                    dst[c] = out[c][r];
                 }
             }
         }
