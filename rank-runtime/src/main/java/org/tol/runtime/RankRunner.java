@@ -82,7 +82,9 @@ public final class RankRunner {
                 LOG.debug("filter reports name '{}' for command '{}'", filter.name(), filterName);
             }
             discardUncommitted(out);
-            Map<String, String> fingerprint = filter.fingerprint();
+            // Other input columns read other values: part of the run, so a resume cannot mix them.
+            Map<String, String> fingerprint = new java.util.LinkedHashMap<>(filter.fingerprint());
+            fingerprint.putAll(config.columns().fingerprint());
             RunPlan plan = coordinator.plan(() -> planOrLoad(out, filterName, fingerprint));
             RunStore.checkSameRun(out, plan, filterName, fingerprint);
             ReferenceImport.runOnce(out, plan, outputColumns(filter)); // an OUT the reference pipeline started

@@ -50,6 +50,17 @@ public interface Stage extends AutoCloseable {
     }
 
     /**
+     * For a stage whose units read files that are not its plan's input files ({@code extract}: the data files a
+     * lookup batch names): a string that changes when those files' contents change (their identities), or null
+     * when there is nothing to check. The runtime records it in the unit's commit record, computes it again on
+     * every start for each committed unit, and redoes a unit whose key changed (logging the lines that differ,
+     * so each line should name its file).
+     */
+    default String unitInputKey(StageUnit unit) throws Exception {
+        return null;
+    }
+
+    /**
      * Called on the planning rank when that check changed a stored plan (files added, moved, or changed under
      * {@code --replan}), before the new plan is stored; {@code fresh} holds the ids of the units planned anew
      * (empty when the same files only moved).

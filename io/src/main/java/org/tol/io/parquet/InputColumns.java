@@ -26,6 +26,18 @@ public record InputColumns(String id, String image, String originalSize, String 
         }
     }
 
+    /**
+     * The run-fingerprint entries for these names: none for {@link #DEFAULT} (so an OUT made before the options
+     * existed still resumes), else every name, so a resume reading other columns is refused.
+     */
+    public java.util.Map<String, String> fingerprint() {
+        if (equals(DEFAULT)) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of("idColumn", id, "imageColumn", image, "originalSizeColumn", originalSize,
+                "resizedSizeColumn", resizedSize);
+    }
+
     /** The columns a row's decoding reads; the size columns may be absent from a file (encoded images). */
     public List<String> decodeColumns() {
         return List.of(id, image, originalSize, resizedSize);

@@ -74,7 +74,8 @@ public final class StageRunner {
             Map<String, String> fingerprint = stage.fingerprint();
             RunPlan plan = coordinator.plan(() -> planOrLoad(out, stage, fingerprint));
             RunStore.checkSameRun(out, plan, stage.name(), fingerprint);
-            DoneState done = DoneState.load(out).withInputs(plan.unitInputKeys());
+            Map<String, String> inputKeys = new java.util.HashMap<>(plan.unitInputKeys());
+            DoneState done = StageInputKeys.check(stage, plan, DoneState.load(out), inputKeys);
             Coordinator.WorkSource source = coordinator.work(plan, done, ctx);
             RankStats stats = new RankStats(ctx.rank(), plan.units().size(), source.expectedUnits(),
                     source.expectedBytes());
@@ -83,7 +84,7 @@ public final class StageRunner {
             try (ProgressReporter progress = new ProgressReporter(stats, out.stats(ctx.rank()), lock,
                     config.progressSeconds(), !Boolean.getBoolean("tol.quiet"))) {
                 try {
-                    code = runUnits(stage, out, done, source, stats, plan.unitInputKeys());
+                    code = runUnits(stage, out, done, source, stats, inputKeys);
                 } catch (Exception | Error e) {
                     // The rank's own status file says it failed, so a job script cannot mistake it for a 75.
                     stats.end("failed", ExitCodes.FAILURE);
@@ -191,7 +192,11 @@ public final class StageRunner {
                 StageUnit su = new StageUnit(unit.id(), unit.path(), unit.bytes());
                 UnitResult result;
                 long rowsBefore = stats.rows.get();
+                String inputKey = inputKeys.get(unit.id());
                 try {
+                    if (inputKey == null) {
+                        inputKey = stage.unitInputKey(su); // before the unit reads them: a later change is seen
+                    }
                     result = stage.run(su, staged);
                 } catch (Exception | LinkageError e) {
                     staged.discard();
@@ -220,7 +225,7 @@ public final class StageRunner {
                     LOG.warn("unit {}: {} rows failed (listed in its commit record)", unit.id(), result.failures().size());
                 }
                 commits.submit(StageCommit.prepare(out, ctx.rank(), unit, staged, result,
-                        rel -> done.stageWrote(rel) || mine.contains(rel), stats, inputKeys.get(unit.id())));
+                        rel -> done.stageWrote(rel) || mine.contains(rel), stats, inputKey));
                 mine.addAll(staged.files());
             }
             commits.drain();

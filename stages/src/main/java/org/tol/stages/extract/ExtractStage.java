@@ -15,6 +15,7 @@ import org.tol.api.stage.Stage;
 import org.tol.api.stage.StageUnit;
 import org.tol.api.stage.UnitOutput;
 import org.tol.api.stage.UnitResult;
+import org.tol.checkpoint.FileIdentity;
 import org.tol.io.parquet.ImageColumns;
 import org.tol.io.parquet.ParquetRows;
 import org.tol.io.parquet.Row;
@@ -33,6 +34,7 @@ public final class ExtractStage implements Stage {
 
     private final Path lookup;
     private final long targetBytes;
+    private final Map<String, String> identities = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExtractStage(Path lookup, long targetBytes) {
         this.lookup = lookup.toAbsolutePath().normalize();
@@ -68,6 +70,25 @@ public final class ExtractStage implements Stage {
             units.add(new StageUnit(dir.getFileName().toString(), dir.toString(), Math.max(1, bytes)));
         }
         return units;
+    }
+
+    /**
+     * The identities of the batch's data files, one line each ({@code <size>:<footer crc> <path>}): recorded in
+     * the commit record, so a batch committed before one of its data files was rewritten is redone.
+     */
+    @Override
+    public String unitInputKey(StageUnit unit) throws IOException {
+        StringBuilder key = new StringBuilder();
+        for (String p : LookupBatch.paths(Path.of(unit.path()))) {
+            Path f = Path.of(p);
+            String id = identities.get(p);
+            if (id == null) {
+                id = Files.isRegularFile(f) ? FileIdentity.of(f).key() : "missing";
+                identities.put(p, id); // a data file is named by many batches: read its footer once per start
+            }
+            key.append(key.length() == 0 ? "" : "\n").append(id).append(' ').append(p);
+        }
+        return key.toString();
     }
 
     @Override

@@ -67,6 +67,22 @@ final class LookupBatch {
         return b;
     }
 
+    /** Only the batch's distinct data-file paths, sorted (reads the {@code path} column alone). */
+    static TreeSet<String> paths(Path dir) throws IOException {
+        TreeSet<String> paths = new TreeSet<>();
+        for (Path f : BatchFiles.parquetFiles(dir)) {
+            try (ParquetRows rows = ParquetRows.open(f, List.of("path"))) {
+                for (Row r = rows.next(); r != null; r = rows.next()) {
+                    String p = r.string("path");
+                    if (p != null) {
+                        paths.add(p);
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
     /** The lookup row for an image found in {@code path}: the one naming that file, else the first. */
     Map<String, Object> rowFor(String uuid, String path) {
         List<Map<String, Object>> rs = byUuid.get(uuid);

@@ -87,6 +87,28 @@ class FirstMistakesTest {
             assertEquals("ok", row.get("status"), row.toString());
             assertEquals(16, ((Number) row.get("height")).intValue());
         }
+        // The column names are part of the run: the same names resume, another id column is refused.
+        assertEquals(0, tol("filter", "image-stats", "--input", file.toString(), "--output", out.toString(),
+                "--image-column", "jpg", "--id-column", "key").code());
+        Ran other = tol("filter", "image-stats", "--input", file.toString(), "--output", out.toString(),
+                "--image-column", "jpg", "--id-column", "caption");
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains("with different parameters: idColumn: stored key, now caption"), other.err());
+    }
+
+    @Test
+    void defaultColumnsResumeAndAnotherIdColumnIsRefused() throws Exception {
+        Path in = tmp.resolve("in");
+        TinySample.write(in, 1, 4, 16, 24, 3, 0, 5);
+        Path out = tmp.resolve("out");
+        assertEquals(0, RuntimeHarness.tol(RuntimeHarness.filterArgs(in, out)));
+        // An OUT made with the default names records none of them (as before the options existed): it resumes.
+        assertFalse(Files.readString(out.resolve("run.json")).contains("idColumn"));
+        assertEquals(0, RuntimeHarness.tol(RuntimeHarness.filterArgs(in, out)));
+        Ran r = tol(RuntimeHarness.withOption(RuntimeHarness.filterArgs(in, out), "--id-column", "id")
+                .toArray(new String[0]));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("with different parameters: idColumn: stored (none), now id"), r.err());
     }
 
     @Test
