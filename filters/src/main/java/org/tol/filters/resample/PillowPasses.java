@@ -13,8 +13,7 @@ final class PillowPasses {
     private PillowPasses() {}
 
     private static int clip8(int v) {
-        int s = v >> PRECISION_BITS;
-        return s < 0 ? 0 : Math.min(s, 255);
+        return Math.max(0, Math.min(v >> PRECISION_BITS, 255)); // min/max rather than a branch: vectorises
     }
 
     /** Rows per block of the horizontal pass: a block of 720-px rows stays in L2 while every column visits it. */
@@ -86,7 +85,7 @@ final class PillowPasses {
     private static final class Columns {
         int[][] col = new int[0][];
         int[][] out = new int[0][];
-        int[] acc = new int[0];
+        int rows;
     }
 
     private static final ThreadLocal<Columns> COLUMNS = ThreadLocal.withInitial(Columns::new);
@@ -104,15 +103,14 @@ final class PillowPasses {
         int rows = rowTo - rowFrom;
         Columns bufs = COLUMNS.get();
         int rb = cols * 3;
-        if (bufs.col.length < rowLen || bufs.out.length < rb || bufs.acc.length < rows) {
-            int cap = Math.max(rows, bufs.acc.length);
+        if (bufs.col.length < rowLen || bufs.out.length < rb || bufs.rows < rows) {
+            int cap = Math.max(rows, bufs.rows);
             bufs.col = new int[Math.max(rowLen, bufs.col.length)][cap];
             bufs.out = new int[Math.max(rb, bufs.out.length)][cap];
-            bufs.acc = new int[cap];
+            bufs.rows = cap;
         }
         int[][] col = bufs.col;
         int[][] out = bufs.out;
-        int[] acc = bufs.acc;
         // Eight columns per sweep down the rows, one long read per row: the rows' current cache lines stay in
         // L1 while the writes run sequentially.
         int base = rowFrom * rowLen;
@@ -148,6 +146,7 @@ final class PillowPasses {
             int n = count[xx];
             int kb = xx * stride;
             for (int ch = 0; ch < 3; ch++) {
+                int[] acc = out[(xx - colFrom) * 3 + ch]; // the sums, then the uint8 values
                 java.util.Arrays.fill(acc, 0, rows, HALF);
                 int c0 = start[xx] * 3 + ch;
                 int t = 0;
@@ -172,9 +171,8 @@ final class PillowPasses {
                         acc[r] += a[r] * k;
                     }
                 }
-                int[] o = out[(xx - colFrom) * 3 + ch];
                 for (int r = 0; r < rows; r++) {
-                    o[r] = clip8(acc[r]);
+                    acc[r] = clip8(acc[r]);
                 }
             }
         }
