@@ -41,6 +41,8 @@ public final class DoneState {
     // Every commit record per unit, in reading order: a unit redone after its input changed has more than one.
     private final Map<String, List<StageRecord>> stageCommits = new HashMap<>();
     private final Set<String> stageIntended = new HashSet<>();
+    // Every file any intent or commit record of a unit named: what a redo of the unit may have to remove.
+    private final Map<String, Set<String>> stageFilesByUnit = new HashMap<>();
     private final PartCheck.Depth depth;
     private final Map<RankedPart, String> checked = new ConcurrentHashMap<>();
     private volatile Map<String, String> inputKeys = Map.of();
@@ -83,6 +85,7 @@ public final class DoneState {
             }
             if (rec.files() != null) {
                 stageIntended.addAll(rec.files());
+                stageFilesByUnit.computeIfAbsent(rec.unit(), k -> new HashSet<>()).addAll(rec.files());
             }
         }
     }
@@ -114,6 +117,11 @@ public final class DoneState {
             }
         }
         return counted;
+    }
+
+    /** Every OUT-relative file that an intent or commit record of this unit named (any rank, any run). */
+    public Set<String> stageFilesOf(String unitId) {
+        return Set.copyOf(stageFilesByUnit.getOrDefault(unitId, Set.of()));
     }
 
     /** True when an intent or commit record names this OUT-relative file: tol wrote it and may replace it. */

@@ -20,6 +20,8 @@ import org.tol.checkpoint.WorkUnit;
 import org.tol.io.fs.AtomicFiles;
 import org.tol.runtime.exec.CommitQueue;
 import org.tol.runtime.exec.RankStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commits one stage unit, in this order: an {@code intent} record naming its files; each staged file
@@ -28,6 +30,7 @@ import org.tol.runtime.exec.RankStats;
  * the files its intent named); a crash after it only skips the redo.
  */
 final class StageCommit {
+    private static final Logger LOG = LoggerFactory.getLogger(StageCommit.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StageCommit() {}
@@ -35,10 +38,11 @@ final class StageCommit {
     /**
      * Checks, on the rank's thread, that no target exists that tol did not write (per {@code tolWrote}), and
      * returns the step to queue. {@code inputKey}: the identity of the unit's input file the commit record
-     * carries (null when the plan records none).
+     * carries (null when the plan records none). {@code leftovers}: files an earlier commit of this unit wrote
+     * that this one does not; removed once the commit record is durable.
      */
     static CommitQueue.Step prepare(OutLayout out, int rank, WorkUnit unit, StagingOutput staged, UnitResult result,
-            Predicate<String> tolWrote, RankStats stats, String inputKey) throws IOException {
+            Predicate<String> tolWrote, RankStats stats, String inputKey, Set<String> leftovers) throws IOException {
         List<String> files = staged.files();
         List<Long> sizes = new ArrayList<>(files.size());
         for (String rel : files) {
@@ -83,10 +87,26 @@ final class StageCommit {
             }
             AppendLog.append(manifest, JSON.writeValueAsString(new StageRecord(unit.id(), StageRecord.COMMIT, files,
                     sizes, crcs, result.rows(), result.failures(), result.details(), inputKey)));
+            // Only after the commit record: a crash before it leaves the old files, which the redo replaces.
+            removeLeftovers(out, unit, leftovers);
             AppendLog.append(processed, unit.logLine());
             stats.unitsDone.incrementAndGet();
             stats.bytesDone.addAndGet(unit.bytes());
             staged.discard();
         };
+    }
+
+    private static void removeLeftovers(OutLayout out, WorkUnit unit, Set<String> leftovers) throws IOException {
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (String rel : leftovers) {
+            Path p = out.root().resolve(rel);
+            if (Files.deleteIfExists(p)) {
+                LOG.info("unit {}: removed {}, written by an earlier commit of the unit and not by its redo", unit.id(), rel);
+                dirs.add(p.getParent());
+            }
+        }
+        for (Path d : dirs) {
+            AtomicFiles.fsyncDir(d);
+        }
     }
 }

@@ -225,12 +225,36 @@ public final class StageRunner {
                     LOG.warn("unit {}: {} rows failed (listed in its commit record)", unit.id(), result.failures().size());
                 }
                 commits.submit(StageCommit.prepare(out, ctx.rank(), unit, staged, result,
-                        rel -> done.stageWrote(rel) || mine.contains(rel), stats, inputKey));
+                        rel -> done.stageWrote(rel) || mine.contains(rel), stats, inputKey,
+                        leftovers(done, unit.id(), staged.files(), mine)));
                 mine.addAll(staged.files());
             }
             commits.drain();
         }
         return anyFailed ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    /**
+     * Files an earlier commit (or a cut-short commit) of this unit put under OUT that its redo no longer writes,
+     * e.g. fewer extract parts after its data shrank: left in place, a reader globbing the unit's folder would
+     * see stale rows. Files that another unit's counted commit or this process named are kept.
+     */
+    static Set<String> leftovers(DoneState done, String unitId, List<String> now, Set<String> mine) {
+        Set<String> before = done.stageFilesOf(unitId);
+        if (before.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> stale = new java.util.HashSet<>(before);
+        stale.removeAll(now);
+        stale.removeAll(mine);
+        if (!stale.isEmpty()) {
+            done.stageCommits().forEach((unit, rec) -> {
+                if (!unit.equals(unitId) && rec.files() != null) {
+                    rec.files().forEach(stale::remove);
+                }
+            });
+        }
+        return stale;
     }
 
     private static String describe(Throwable t) {

@@ -183,4 +183,73 @@ class ExtractStageTest {
         }
         assertTrue(rowsFromFile > 0, "some rows come from the rewritten file");
     }
+
+    @Test
+    void aBatchRedoneFromAShrunkDataFileLeavesNoStalePartsBehind() throws Exception {
+        Path out = tmp.resolve("shrunk");
+        // small target size: each batch spans several part files, so a shrunk batch writes fewer of them
+        assertEquals(ExitCodes.OK, StageRuns.run(new ExtractStage(lookup, 200_000), out));
+        List<Path> batches = BatchFiles.batches(lookup);
+        // a data file whose uuids no other file repeats (the sample's first file has a copy)
+        String file = null;
+        for (Path b : batches) {
+            for (String p : LookupBatch.paths(b)) {
+                Path f = Path.of(p);
+                if (file == null && !f.getFileName().toString().startsWith("zz_copy_of_")
+                        && !Files.exists(f.resolveSibling("zz_copy_of_" + f.getFileName()))) {
+                    file = p;
+                }
+            }
+        }
+        Path data = Path.of(file);
+        Path saved = tmp.resolve("saved-shrunk.parquet");
+        Files.copy(data, saved, StandardCopyOption.REPLACE_EXISTING);
+        java.util.Set<String> dropped = new java.util.HashSet<>();
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        try {
+            Path next = tmp.resolve("next-shrunk.parquet");
+            List<String> names = ParquetFileInfo.read(data).columns().stream().map(Column::name).toList();
+            try (ParquetRows rows = ParquetRows.open(data, names);
+                    ParquetRowWriter w = ParquetRowWriter.create(next, rows.columns())) {
+                int i = 0;
+                for (Row r = rows.next(); r != null; r = rows.next(), i++) {
+                    if (i % 4 != 0) {
+                        dropped.add(r.string("uuid"));
+                        continue;
+                    }
+                    kept.add(r.string("uuid"));
+                    Map<String, Object> row = new HashMap<>();
+                    for (String n : names) {
+                        row.put(n, r.value(n));
+                    }
+                    w.write(row);
+                }
+                w.commit();
+            }
+            Files.move(next, data, StandardCopyOption.REPLACE_EXISTING);
+            // the batch's lookup rows the file no longer has are failure records: exit 3
+            assertEquals(ExitCodes.INCOMPLETE, StageRuns.run(new ExtractStage(lookup, 200_000), out));
+        } finally {
+            Files.move(saved, data, StandardCopyOption.REPLACE_EXISTING);
+        }
+        int fromFile = 0;
+        for (Path batch : batches) {
+            if (!LookupBatch.paths(batch).contains(file)) {
+                continue;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Path f : BatchFiles.parquetFiles(out.resolve(batch.getFileName().toString()))) {
+                try (ParquetRows rows = ParquetRows.open(f, List.of("uuid", "path"))) {
+                    for (Row r = rows.next(); r != null; r = rows.next()) {
+                        assertTrue(seen.add(r.string("uuid")), "uuid twice in " + batch.getFileName() + ": " + r.string("uuid"));
+                        if (file.equals(r.string("path"))) {
+                            fromFile++;
+                            assertTrue(kept.contains(r.string("uuid")), "a row the rewritten file no longer has: " + r.string("uuid"));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(fromFile > 0 && !dropped.isEmpty(), "rows " + fromFile + ", dropped " + dropped.size());
+    }
 }
