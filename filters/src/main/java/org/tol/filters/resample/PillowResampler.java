@@ -11,14 +11,18 @@ package org.tol.filters.resample;
  * on its own taps. Thread-safe: scratch buffers are per thread, so a preprocessing pool can share one instance.
  */
 public final class PillowResampler {
-    /** Output rows per band of the interleaved horizontal/vertical passes. */
-    private static final int BAND = 16;
+    /**
+     * Output rows per band of the interleaved horizontal/vertical passes. The wide horizontal pass (over 8
+     * taps) is vectorised across the band's rows, so it wants long bands: 720x540 to 224x224 took 3.7 ms with
+     * 96 against 5.5 ms with 16 (32 and 48 measured the same as 96 within noise).
+     */
+    private static final int BAND = 96;
 
     private final ResampleKernel kernel;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
-        int[] tmp = new int[0];
+        int[][] tmp = new int[0][];
         int[] acc = new int[0];
     }
 
@@ -67,17 +71,19 @@ public final class PillowResampler {
         if (s.acc.length < rowBytes) {
             s.acc = new int[rowBytes];
         }
-        if (s.tmp.length < (rowTo - rowFrom) * rowBytes) {
-            s.tmp = new int[(rowTo - rowFrom) * rowBytes];
+        if (s.tmp.length < rowTo - rowFrom || (s.tmp.length > 0 && s.tmp[0].length < rowBytes)) {
+            // one array per row: the vertical pass then indexes each from 0, which C2 vectorises
+            int cap = s.tmp.length == 0 ? 0 : s.tmp[0].length;
+            s.tmp = new int[Math.max(rowTo - rowFrom, s.tmp.length)][Math.max(rowBytes, cap)];
         }
-        int[] tmp = s.tmp;
+        int[][] tmp = s.tmp;
         if (outW == w) {
             // Pillow skips a pass whose axis keeps its size; with the crop offset it is a plain column copy.
             for (int y = rowFrom; y < rowTo; y++) {
                 int from = (y * w + left) * 3;
-                int to = (y - rowFrom) * rowBytes;
+                int[] to = tmp[y - rowFrom];
                 for (int i = 0; i < rowBytes; i++) {
-                    tmp[to + i] = px[from + i] & 0xff;
+                    to[i] = px[from + i] & 0xff;
                 }
             }
         }
@@ -88,8 +94,7 @@ public final class PillowResampler {
             }
             int[] acc = s.acc;
             for (int y = 0; y < cropH; y++) {
-                int off = (top + y - rowFrom) * rowBytes;
-                System.arraycopy(tmp, off, acc, 0, rowBytes);
+                System.arraycopy(tmp[top + y - rowFrom], 0, acc, 0, rowBytes);
                 sink.row(y, acc);
             }
             return;

@@ -49,6 +49,30 @@ class PillowResamplerTest {
         }
     }
 
+    /**
+     * Downscaling by over 2x takes the wide (column-major, more than 8 taps) horizontal pass: 720x540 to
+     * 224x224 (15 taps across, 11 down) and to 100x300 (31 taps across). Digests from Pillow 9.4.0:
+     * {@code Image.frombytes('RGB', (720, 540), px).resize(size, resample=Image.BICUBIC).tobytes()} with
+     * {@code px[i] = (i*7919 + (i>>5)*31 + (i//2160)**2) & 0xff}.
+     */
+    @Test
+    void wideDownscaleIsBitExactWithPillow() throws Exception {
+        byte[] px = new byte[720 * 540 * 3];
+        for (int i = 0; i < px.length; i++) {
+            long row = i / 2160;
+            px[i] = (byte) ((i * 7919L + (i >> 5) * 31L + row * row) & 0xff);
+        }
+        PillowResampler r = new PillowResampler(ResampleKernel.BICUBIC);
+        assertEquals("3fd5fa4778f5c41eed46456bb6036b341350342ed4af9f42efba697ef4761309",
+                sha256(r.resize(px, 720, 540, 224, 224)));
+        assertEquals("fb24c0d44f6521ee8a73a439c3764e66749ccc048b953b5410f2de77d291b5e7",
+                sha256(r.resize(px, 720, 540, 100, 300)));
+    }
+
+    private static String sha256(byte[] b) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
     @Test
     void sameSizeReturnsTheInput() {
         byte[] px = new byte[4 * 3 * 3];

@@ -54,9 +54,21 @@ public final class ImageEncoder {
     }
 
     public byte[] encode(RgbImage img) {
+        return encodeBgr(img.width(), img.height(), RawBgr.fromRgb(img));
+    }
+
+    /**
+     * Encodes {@code height*width*3} BGR bytes (OpenCV's order): the same output as {@link #encode} of the
+     * RGB image, without a channel swap for callers that already hold BGR.
+     */
+    public byte[] encodeBgr(int width, int height, byte[] bgrPixels) {
+        if (bgrPixels.length != width * height * 3) {
+            throw new IllegalArgumentException("expected " + width * height * 3 + " BGR bytes for " + width + "x"
+                    + height + ", got " + bgrPixels.length);
+        }
         try (PointerScope scope = new PointerScope()) {
-            Mat bgr = new Mat(img.height(), img.width(), opencv_core.CV_8UC3);
-            bgr.data().put(RawBgr.fromRgb(img));
+            Mat bgr = new Mat(height, width, opencv_core.CV_8UC3);
+            bgr.data().put(bgrPixels);
             int[] params = switch (format) {
                 case JPEG -> new int[] {IMWRITE_JPEG_QUALITY, Math.min(quality, 100)};
                 case PNG -> new int[] {IMWRITE_PNG_COMPRESSION, 6};
@@ -64,7 +76,7 @@ public final class ImageEncoder {
             };
             BytePointer buf = new BytePointer();
             if (!imencode(format.extension, bgr, buf, new IntPointer(params))) {
-                throw new IllegalStateException("OpenCV could not encode a " + img.width() + "x" + img.height()
+                throw new IllegalStateException("OpenCV could not encode a " + width + "x" + height
                         + " image as " + format);
             }
             byte[] out = new byte[(int) buf.limit()];

@@ -39,8 +39,17 @@ public final class SampleFactory {
     /** The resized JPEG of an image. */
     public byte[] jpeg(RgbImage img) {
         int[] t = image.target(img.width(), img.height());
-        byte[] px = BICUBIC.resize(img.pixels(), img.width(), img.height(), t[0], t[1]);
-        return jpeg.encode(new RgbImage(t[0], t[1], px));
+        int rowBytes = t[0] * 3;
+        byte[] bgr = new byte[rowBytes * t[1]];
+        // The resized rows go straight into OpenCV's BGR order, so the encoder needs no swap of its own.
+        BICUBIC.resizeCrop(img.pixels(), img.width(), img.height(), t[0], t[1], 0, 0, t[0], t[1], (row, v) -> {
+            for (int i = 0, o = row * rowBytes; i < rowBytes; i += 3, o += 3) {
+                bgr[o] = (byte) v[i + 2];
+                bgr[o + 1] = (byte) v[i + 1];
+                bgr[o + 2] = (byte) v[i];
+            }
+        });
+        return jpeg.encodeBgr(t[0], t[1], bgr);
     }
 
     /** The sample, or an exception whose message says what is wrong with this row. */
