@@ -44,6 +44,23 @@ public interface ImageFilter<P> extends AutoCloseable {
     P prepare(RgbImage image) throws Exception;
 
     /**
+     * True when {@link #prepareBgr} may be called instead of {@link #prepare} for raw BGR cells (TreeOfLife-200M's
+     * stored pixels), which skips making the RGB copy. Off by default.
+     */
+    default boolean preparesRawBgr() {
+        return false;
+    }
+
+    /**
+     * What {@link #prepare} returns for the RGB image that {@code width x height} raw BGR pixels at
+     * {@code bgr[offset..)} decode to, straight from those bytes (read-only). Called only when
+     * {@link #preparesRawBgr} is true; same thread-safety as {@link #prepare}.
+     */
+    default P prepareBgr(byte[] bgr, int offset, int width, int height) throws Exception {
+        throw new UnsupportedOperationException(name() + " does not prepare raw BGR cells");
+    }
+
+    /**
      * Runs a batch of prepared images; returns exactly one result per element, in the same order. An
      * exception fails the whole batch (each row gets status {@code inference_error}); a per-row problem
      * (NaN output, ...) should be a failed {@link RowResult} instead.

@@ -38,6 +38,14 @@ public final class PdqBenchCommand implements Callable<Integer> {
                     + "interleaved with tol's rounds, and reported side by side with the ratio.")
     java.nio.file.Path referenceCmd;
 
+    @Option(names = "--write-inputs", paramLabel = "DIR",
+            description = "Only write --images copies of the bench's arrays as DIR/images.parquet (raw BGR, for tol pdq hash) "
+                    + "and DIR/images.rgb (for the C++ driver), for the whole-command comparison in docs/pdq.md.")
+    java.nio.file.Path writeInputs;
+
+    @Option(names = "--images", defaultValue = "200", description = "Images for --write-inputs (default: ${DEFAULT-VALUE}).")
+    int images;
+
     @Option(names = "--corpus", defaultValue = "10000000", description = "Indexed random hashes (default: ${DEFAULT-VALUE}).")
     int corpus;
 
@@ -63,6 +71,13 @@ public final class PdqBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> all = new LinkedHashMap<>();
+        if (writeInputs != null) {
+            org.tol.stages.pdq.PdqBenchInputs.Written w =
+                    org.tol.stages.pdq.PdqBenchInputs.write(writeInputs, images, width, height);
+            out.println(json ? Json.pretty(w) : "wrote " + w.images() + " " + w.width() + "x" + w.height() + " images to "
+                    + w.parquet() + " and " + w.rgb());
+            return ExitCodes.OK;
+        }
         if (!skipHash) {
             int r = rounds != null ? rounds : referenceCmd != null ? 3 : 1;
             PdqBench.HashResult h = PdqBench.hashing(width, height, seconds,

@@ -137,6 +137,14 @@ final class RowReader<P> implements Runnable {
     }
 
     private PreparedRow<P> prepare(String uuid, byte[] cell, long[] original, long[] resized) {
+        int[] raw = filter.preparesRawBgr() ? decoder.rawDimensions(cell, original, resized) : null;
+        if (raw != null) { // the filter reads the stored BGR bytes itself: no RGB copy
+            try {
+                return new PreparedRow<>(uuid, filter.prepareBgr(cell, 0, raw[0], raw[1]), null, null);
+            } catch (Exception e) {
+                return new PreparedRow<>(uuid, null, PreparedRow.PREPARE_ERROR, e.toString());
+            }
+        }
         DecodeResult d;
         try {
             d = decoder.decode(cell, original, resized);
