@@ -17,7 +17,9 @@ package org.tol.stages.pdq;
  *       pass runs on those 64 columns only. Its input, the first column pass, is consumed
  *       {@value #LANES} rows at a time while still in cache instead of being written as a full plane.</li>
  * </ul>
- * One instance per thread (scratch buffers sized to the last image).
+ * Intermediate planes are kept as one array per row: C2 (JDK 17) only vectorises a loop whose array accesses
+ * all share one index expression, and {@code row[c]} does where {@code plane[rowOffset + c]} next to
+ * {@code sums[c]} does not. One instance per thread (scratch buffers grow to the largest image seen).
  */
 final class PdqDownsampler {
     /** Rows whose serial running sums are interleaved. */
@@ -27,13 +29,13 @@ final class PdqDownsampler {
     private final LumaPrecision luma;
     private final JaroszBoxFilter columns = new JaroszBoxFilter();
     private float[] lumaRows = new float[0];
-    private float[] firstRows = new float[0];
-    private float[] ring = new float[0];
-    private float[] rawSums = new float[0];
+    private float[][] firstRows = new float[0][];
+    private float[][] ring = new float[LANES][0];
+    private float[][] rawSums = new float[LANES][0];
     private float[] colSums = new float[0];
+    private float[] rowSizes = new float[0];
     private float[] sampled = new float[0];
     private float[] sampledBlur = new float[0];
-    private float[] rowSizes = new float[0];
     private final int[] sampleCols = new int[D];
 
     PdqDownsampler(LumaPrecision luma) {
@@ -61,16 +63,22 @@ final class PdqDownsampler {
     }
 
     private void ensure(int rows, int cols) {
-        int n = rows * cols;
-        if (firstRows.length < n) {
-            firstRows = new float[n];
-        }
-        if (lumaRows.length < LANES * cols) {
+        if (colSums.length < cols) {
             lumaRows = new float[LANES * cols];
-            ring = new float[LANES * cols];
-            rawSums = new float[LANES * cols];
             colSums = new float[cols];
             rowSizes = new float[cols];
+            for (int k = 0; k < LANES; k++) {
+                ring[k] = new float[cols];
+                rawSums[k] = new float[cols];
+            }
+            firstRows = new float[0][];
+        }
+        if (firstRows.length < rows) {
+            float[][] grown = java.util.Arrays.copyOf(firstRows, rows);
+            for (int r = firstRows.length; r < rows; r++) {
+                grown[r] = new float[colSums.length];
+            }
+            firstRows = grown;
         }
         if (sampled.length < rows * D) {
             sampled = new float[rows * D];
@@ -81,28 +89,42 @@ final class PdqDownsampler {
     /** Luma then the first row pass, {@link #LANES} rows at a time, into {@code firstRows}. */
     private void firstRowPass(byte[] px, int off, int redAt, int blueAt, int rows, int cols, int window) {
         int rowBytes = cols * 3;
+        float[][] out = firstRows;
         int r = 0;
         for (; r + LANES <= rows; r += LANES) {
             for (int k = 0; k < LANES; k++) {
                 luma.fillRow(px, off + (r + k) * rowBytes, redAt, blueAt, lumaRows, k * cols, cols);
             }
-            sums4(lumaRows, 0, cols, firstRows, r * cols, cols, window);
-            divideRows(firstRows, r * cols, LANES, cols);
+            sums4(lumaRows, 0, cols, out[r], out[r + 1], out[r + 2], out[r + 3], cols, window);
+            for (int k = 0; k < LANES; k++) {
+                divideRow(out[r + k], cols, window);
+            }
         }
         for (; r < rows; r++) {
             luma.fillRow(px, off + r * rowBytes, redAt, blueAt, lumaRows, 0, cols);
-            sums1(lumaRows, 0, firstRows, r * cols, cols, window);
-            divideRows(firstRows, r * cols, 1, cols);
+            sums1(lumaRows, 0, out[r], cols, window);
+            divideRow(out[r], cols, window);
         }
     }
 
-    private void divideRows(float[] a, int from, int count, int cols) {
+    /**
+     * Divides a row's raw sums by the window size at each position. The middle divides by the one full window
+     * size, a loop over one array the JIT vectorises; only the edges, where the window is cut, look theirs up.
+     */
+    private void divideRow(float[] a, int cols, int window) {
         float[] sz = rowSizes;
-        for (int k = 0; k < count; k++) {
-            int o = from + k * cols;
-            for (int c = 0; c < cols; c++) {
-                a[o + c] = a[o + c] / sz[c];
-            }
+        int half = (window + 2) / 2;
+        int midStart = window - half + 1;
+        int midEnd = cols - half + 1;
+        float full = window;
+        for (int c = 0; c < midStart; c++) {
+            a[c] = a[c] / sz[c];
+        }
+        for (int c = midStart; c < midEnd; c++) {
+            a[c] = a[c] / full;
+        }
+        for (int c = midEnd; c < cols; c++) {
+            a[c] = a[c] / sz[c];
         }
     }
 
@@ -111,7 +133,7 @@ final class PdqDownsampler {
      * handing each finished output row to the second row pass through a ring of {@link #LANES} rows.
      */
     private void firstColumnPass(int rows, int cols, int window, int rowWindow) {
-        float[] in = firstRows;
+        float[][] in = firstRows;
         float[] sums = colSums;
         java.util.Arrays.fill(sums, 0, cols, 0.0f);
         int half = (window + 2) / 2;
@@ -120,42 +142,27 @@ final class PdqDownsampler {
         int oi = 0;
         int size = 0;
         for (int i = 0; i < half - 1; i++, ri++) {
-            int rOff = ri * cols;
-            for (int c = 0; c < cols; c++) {
-                sums[c] += in[rOff + c];
-            }
+            addRow(sums, in[ri], cols);
             size++;
         }
         for (int i = 0; i < window - half + 1; i++, ri++, oi++) {
-            int rOff = ri * cols;
-            for (int c = 0; c < cols; c++) {
-                sums[c] += in[rOff + c];
-            }
+            addRow(sums, in[ri], cols);
             size++;
-            emit(oi, size, rows, cols, rowWindow);
+            emit(oi, size, cols, rowWindow);
         }
-        float[] r = ring;
         for (int i = 0; i < rows - window; i++, ri++, li++, oi++) {
-            int rOff = ri * cols;
-            int lOff = li * cols;
-            int oOff = (oi % LANES) * cols;
-            for (int c = 0; c < cols; c++) {
-                float s = sums[c] + in[rOff + c];
-                s -= in[lOff + c];
-                sums[c] = s;
-                r[oOff + c] = s / size;
-            }
+            slide(sums, in[ri], in[li], ring[oi % LANES], cols, size);
             if (oi % LANES == LANES - 1) {
                 secondRowPass(oi - LANES + 1, LANES, cols, rowWindow);
             }
         }
         for (int i = 0; i < half - 1; i++, li++, oi++) {
-            int lOff = li * cols;
+            float[] left = in[li];
             for (int c = 0; c < cols; c++) {
-                sums[c] -= in[lOff + c];
+                sums[c] -= left[c];
             }
             size--;
-            emit(oi, size, rows, cols, rowWindow);
+            emit(oi, size, cols, rowWindow);
         }
         int pending = oi % LANES;
         if (pending > 0) {
@@ -163,12 +170,29 @@ final class PdqDownsampler {
         }
     }
 
-    /** Output row {@code oi} = the running sums over {@code size}, into the ring; a full ring goes on. */
-    private void emit(int oi, int size, int rows, int cols, int rowWindow) {
-        float d = size;
-        int oOff = (oi % LANES) * cols;
+    private static void addRow(float[] sums, float[] row, int cols) {
         for (int c = 0; c < cols; c++) {
-            ring[oOff + c] = colSums[c] / d;
+            sums[c] += row[c];
+        }
+    }
+
+    /** The full-window step: add the entering row, subtract the leaving one, divide. */
+    private static void slide(float[] sums, float[] enter, float[] leave, float[] out, int cols, int size) {
+        float d = size;
+        for (int c = 0; c < cols; c++) {
+            float s = sums[c] + enter[c];
+            s -= leave[c];
+            sums[c] = s;
+            out[c] = s / d;
+        }
+    }
+
+    /** Output row {@code oi} = the running sums over {@code size}, into the ring; a full ring goes on. */
+    private void emit(int oi, int size, int cols, int rowWindow) {
+        float d = size;
+        float[] out = ring[oi % LANES];
+        for (int c = 0; c < cols; c++) {
+            out[c] = colSums[c] / d;
         }
         if (oi % LANES == LANES - 1) {
             secondRowPass(oi - LANES + 1, LANES, cols, rowWindow);
@@ -177,19 +201,21 @@ final class PdqDownsampler {
 
     /** The second row pass over the {@code count} ring rows of output rows {@code first..}: sampled columns only. */
     private void secondRowPass(int first, int count, int cols, int window) {
+        float[][] in = ring;
+        float[][] raw = rawSums;
         if (count == LANES) {
-            sums4(ring, 0, cols, rawSums, 0, cols, window);
+            sums4rows(in, raw, cols, window);
         } else {
             for (int k = 0; k < count; k++) {
-                sums1(ring, k * cols, rawSums, k * cols, cols, window);
+                sums1(in[k], 0, raw[k], cols, window);
             }
         }
         for (int k = 0; k < count; k++) {
-            int src = k * cols;
+            float[] src = raw[k];
             int dst = (first + k) * D;
             for (int j = 0; j < D; j++) {
                 int c = sampleCols[j];
-                sampled[dst + j] = rawSums[src + c] / rowSizes[c];
+                sampled[dst + j] = src[c] / rowSizes[c];
             }
         }
     }
@@ -210,12 +236,12 @@ final class PdqDownsampler {
         }
     }
 
-    /** {@link JaroszBoxFilter#boxRow}'s running sums, undivided, of one row of {@code n}. */
-    static void sums1(float[] in, int inOff, float[] out, int outOff, int n, int window) {
+    /** {@link JaroszBoxFilter#boxRow}'s running sums, undivided, of one row of {@code n} into {@code out[0..n)}. */
+    static void sums1(float[] in, int inOff, float[] out, int n, int window) {
         int half = (window + 2) / 2;
         int ri = inOff;
         int li = inOff;
-        int oi = outOff;
+        int oi = 0;
         float s = 0.0f;
         for (int i = 0; i < half - 1; i++) {
             s += in[ri++];
@@ -235,21 +261,79 @@ final class PdqDownsampler {
         }
     }
 
+    /** {@link #sums4} of four row arrays. */
+    private static void sums4rows(float[][] in, float[][] out, int n, int window) {
+        float[] a = in[0];
+        float[] b = in[1];
+        float[] c = in[2];
+        float[] d = in[3];
+        float[] o0 = out[0];
+        float[] o1 = out[1];
+        float[] o2 = out[2];
+        float[] o3 = out[3];
+        int half = (window + 2) / 2;
+        int ri = 0;
+        int li = 0;
+        int oi = 0;
+        float s0 = 0.0f;
+        float s1 = 0.0f;
+        float s2 = 0.0f;
+        float s3 = 0.0f;
+        for (int i = 0; i < half - 1; i++, ri++) {
+            s0 += a[ri];
+            s1 += b[ri];
+            s2 += c[ri];
+            s3 += d[ri];
+        }
+        for (int i = 0; i < window - half + 1; i++, ri++, oi++) {
+            s0 += a[ri];
+            s1 += b[ri];
+            s2 += c[ri];
+            s3 += d[ri];
+            o0[oi] = s0;
+            o1[oi] = s1;
+            o2[oi] = s2;
+            o3[oi] = s3;
+        }
+        for (int i = 0; i < n - window; i++, ri++, li++, oi++) {
+            s0 += a[ri];
+            s1 += b[ri];
+            s2 += c[ri];
+            s3 += d[ri];
+            s0 -= a[li];
+            s1 -= b[li];
+            s2 -= c[li];
+            s3 -= d[li];
+            o0[oi] = s0;
+            o1[oi] = s1;
+            o2[oi] = s2;
+            o3[oi] = s3;
+        }
+        for (int i = 0; i < half - 1; i++, li++, oi++) {
+            s0 -= a[li];
+            s1 -= b[li];
+            s2 -= c[li];
+            s3 -= d[li];
+            o0[oi] = s0;
+            o1[oi] = s1;
+            o2[oi] = s2;
+            o3[oi] = s3;
+        }
+    }
+
     /**
-     * {@link #sums1} of four consecutive rows of {@code n} ({@code in} rows from {@code inOff}, {@code out} rows
-     * from {@code outOff}, both {@code n} apart) in one loop: four independent chains.
+     * {@link #sums1} of four consecutive rows of {@code n} of a flat {@code in} (from {@code inOff}, {@code inStride}
+     * apart) into four row arrays, in one loop: four independent chains the CPU overlaps.
      */
-    static void sums4(float[] in, int inOff, int inStride, float[] out, int outOff, int n, int window) {
+    static void sums4(float[] in, int inOff, int inStride, float[] o0, float[] o1, float[] o2, float[] o3, int n,
+            int window) {
         int half = (window + 2) / 2;
         int i1 = inStride;
         int i2 = 2 * inStride;
         int i3 = 3 * inStride;
-        int o1 = n;
-        int o2 = 2 * n;
-        int o3 = 3 * n;
         int ri = inOff;
         int li = inOff;
-        int oi = outOff;
+        int oi = 0;
         float s0 = 0.0f;
         float s1 = 0.0f;
         float s2 = 0.0f;
@@ -265,10 +349,10 @@ final class PdqDownsampler {
             s1 += in[ri + i1];
             s2 += in[ri + i2];
             s3 += in[ri + i3];
-            out[oi] = s0;
-            out[oi + o1] = s1;
-            out[oi + o2] = s2;
-            out[oi + o3] = s3;
+            o0[oi] = s0;
+            o1[oi] = s1;
+            o2[oi] = s2;
+            o3[oi] = s3;
         }
         for (int i = 0; i < n - window; i++, ri++, li++, oi++) {
             s0 += in[ri];
@@ -279,20 +363,20 @@ final class PdqDownsampler {
             s1 -= in[li + i1];
             s2 -= in[li + i2];
             s3 -= in[li + i3];
-            out[oi] = s0;
-            out[oi + o1] = s1;
-            out[oi + o2] = s2;
-            out[oi + o3] = s3;
+            o0[oi] = s0;
+            o1[oi] = s1;
+            o2[oi] = s2;
+            o3[oi] = s3;
         }
         for (int i = 0; i < half - 1; i++, li++, oi++) {
             s0 -= in[li];
             s1 -= in[li + i1];
             s2 -= in[li + i2];
             s3 -= in[li + i3];
-            out[oi] = s0;
-            out[oi + o1] = s1;
-            out[oi + o2] = s2;
-            out[oi + o3] = s3;
+            o0[oi] = s0;
+            o1[oi] = s1;
+            o2[oi] = s2;
+            o3[oi] = s3;
         }
     }
 }
