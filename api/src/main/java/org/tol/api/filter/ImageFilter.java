@@ -53,8 +53,9 @@ public interface ImageFilter<P> extends AutoCloseable {
 
     /**
      * What {@link #prepare} returns for the RGB image that {@code width x height} raw BGR pixels at
-     * {@code bgr[offset..)} decode to, straight from those bytes (read-only). Called only when
-     * {@link #preparesRawBgr} is true; same thread-safety as {@link #prepare}.
+     * {@code bgr[offset..)} decode to, straight from those bytes. The bytes are read-only and valid only during
+     * the call (the runtime recycles the array; the array may be longer than the cell), so the result must not
+     * keep them. Called only when {@link #preparesRawBgr} is true; same thread-safety as {@link #prepare}.
      */
     default P prepareBgr(byte[] bgr, int offset, int width, int height) throws Exception {
         throw new UnsupportedOperationException(name() + " does not prepare raw BGR cells");

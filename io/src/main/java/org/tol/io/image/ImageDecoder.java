@@ -113,12 +113,12 @@ public final class ImageDecoder {
     }
 
     /**
-     * {width, height} when {@code cell} holds raw pixels by the reference rule (see {@link #decode(byte[], long[],
-     * long[])}) within the pixel limit, so a consumer may read its BGR bytes directly; null otherwise (then
-     * {@code decode} gives the image or the typed failure).
+     * {width, height} when a cell of {@code cellLength} bytes holds raw pixels by the reference rule (see
+     * {@link #decode(byte[], long[], long[])}) within the pixel limit, so a consumer may read its BGR bytes
+     * directly; null otherwise (then {@code decode} gives the image or the typed failure).
      */
-    public int[] rawDimensions(byte[] cell, long[] originalSize, long[] resizedSize) {
-        long[] raw = cell == null ? null : rawSize(cell.length, originalSize, resizedSize);
+    public int[] rawDimensions(int cellLength, long[] originalSize, long[] resizedSize) {
+        long[] raw = rawSize(cellLength, originalSize, resizedSize);
         if (raw == null || raw[0] * raw[1] > maxPixels) {
             return null;
         }
