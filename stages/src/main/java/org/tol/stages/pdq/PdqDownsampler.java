@@ -28,10 +28,11 @@ final class PdqDownsampler {
 
     private final LumaPrecision luma;
     private final JaroszBoxFilter columns = new JaroszBoxFilter();
-    private float[] lumaRows = new float[0];
+    private final float[][] lumaRows = new float[LANES][0];
+    private final float[][] firstQuad = new float[LANES][];
     private float[][] firstRows = new float[0][];
-    private float[][] ring = new float[LANES][0];
-    private float[][] rawSums = new float[LANES][0];
+    private final float[][] ring = new float[LANES][0];
+    private final float[][] rawSums = new float[LANES][0];
     private float[] colSums = new float[0];
     private float[] rowSizes = new float[0];
     private float[] sampled = new float[0];
@@ -64,10 +65,10 @@ final class PdqDownsampler {
 
     private void ensure(int rows, int cols) {
         if (colSums.length < cols) {
-            lumaRows = new float[LANES * cols];
             colSums = new float[cols];
             rowSizes = new float[cols];
             for (int k = 0; k < LANES; k++) {
+                lumaRows[k] = new float[cols];
                 ring[k] = new float[cols];
                 rawSums[k] = new float[cols];
             }
@@ -93,16 +94,17 @@ final class PdqDownsampler {
         int r = 0;
         for (; r + LANES <= rows; r += LANES) {
             for (int k = 0; k < LANES; k++) {
-                luma.fillRow(px, off + (r + k) * rowBytes, redAt, blueAt, lumaRows, k * cols, cols);
+                luma.fillRow(px, off + (r + k) * rowBytes, redAt, blueAt, lumaRows[k], 0, cols);
+                firstQuad[k] = out[r + k];
             }
-            sums4(lumaRows, 0, cols, out[r], out[r + 1], out[r + 2], out[r + 3], cols, window);
+            sums4(lumaRows, firstQuad, cols, window);
             for (int k = 0; k < LANES; k++) {
                 divideRow(out[r + k], cols, window);
             }
         }
         for (; r < rows; r++) {
-            luma.fillRow(px, off + r * rowBytes, redAt, blueAt, lumaRows, 0, cols);
-            sums1(lumaRows, 0, out[r], cols, window);
+            luma.fillRow(px, off + r * rowBytes, redAt, blueAt, lumaRows[0], 0, cols);
+            sums1(lumaRows[0], out[r], cols, window);
             divideRow(out[r], cols, window);
         }
     }
@@ -204,10 +206,10 @@ final class PdqDownsampler {
         float[][] in = ring;
         float[][] raw = rawSums;
         if (count == LANES) {
-            sums4rows(in, raw, cols, window);
+            sums4(in, raw, cols, window);
         } else {
             for (int k = 0; k < count; k++) {
-                sums1(in[k], 0, raw[k], cols, window);
+                sums1(in[k], raw[k], cols, window);
             }
         }
         for (int k = 0; k < count; k++) {
@@ -237,10 +239,10 @@ final class PdqDownsampler {
     }
 
     /** {@link JaroszBoxFilter#boxRow}'s running sums, undivided, of one row of {@code n} into {@code out[0..n)}. */
-    static void sums1(float[] in, int inOff, float[] out, int n, int window) {
+    static void sums1(float[] in, float[] out, int n, int window) {
         int half = (window + 2) / 2;
-        int ri = inOff;
-        int li = inOff;
+        int ri = 0;
+        int li = 0;
         int oi = 0;
         float s = 0.0f;
         for (int i = 0; i < half - 1; i++) {
@@ -261,8 +263,11 @@ final class PdqDownsampler {
         }
     }
 
-    /** {@link #sums4} of four row arrays. */
-    private static void sums4rows(float[][] in, float[][] out, int n, int window) {
+    /**
+     * {@link #sums1} of four row arrays into four row arrays, in one loop: four independent chains of dependent
+     * float additions, which the CPU overlaps where one chain alone waits on each addition's latency.
+     */
+    static void sums4(float[][] in, float[][] out, int n, int window) {
         float[] a = in[0];
         float[] b = in[1];
         float[] c = in[2];
@@ -314,65 +319,6 @@ final class PdqDownsampler {
             s1 -= b[li];
             s2 -= c[li];
             s3 -= d[li];
-            o0[oi] = s0;
-            o1[oi] = s1;
-            o2[oi] = s2;
-            o3[oi] = s3;
-        }
-    }
-
-    /**
-     * {@link #sums1} of four consecutive rows of {@code n} of a flat {@code in} (from {@code inOff}, {@code inStride}
-     * apart) into four row arrays, in one loop: four independent chains the CPU overlaps.
-     */
-    static void sums4(float[] in, int inOff, int inStride, float[] o0, float[] o1, float[] o2, float[] o3, int n,
-            int window) {
-        int half = (window + 2) / 2;
-        int i1 = inStride;
-        int i2 = 2 * inStride;
-        int i3 = 3 * inStride;
-        int ri = inOff;
-        int li = inOff;
-        int oi = 0;
-        float s0 = 0.0f;
-        float s1 = 0.0f;
-        float s2 = 0.0f;
-        float s3 = 0.0f;
-        for (int i = 0; i < half - 1; i++, ri++) {
-            s0 += in[ri];
-            s1 += in[ri + i1];
-            s2 += in[ri + i2];
-            s3 += in[ri + i3];
-        }
-        for (int i = 0; i < window - half + 1; i++, ri++, oi++) {
-            s0 += in[ri];
-            s1 += in[ri + i1];
-            s2 += in[ri + i2];
-            s3 += in[ri + i3];
-            o0[oi] = s0;
-            o1[oi] = s1;
-            o2[oi] = s2;
-            o3[oi] = s3;
-        }
-        for (int i = 0; i < n - window; i++, ri++, li++, oi++) {
-            s0 += in[ri];
-            s1 += in[ri + i1];
-            s2 += in[ri + i2];
-            s3 += in[ri + i3];
-            s0 -= in[li];
-            s1 -= in[li + i1];
-            s2 -= in[li + i2];
-            s3 -= in[li + i3];
-            o0[oi] = s0;
-            o1[oi] = s1;
-            o2[oi] = s2;
-            o3[oi] = s3;
-        }
-        for (int i = 0; i < half - 1; i++, li++, oi++) {
-            s0 -= in[li];
-            s1 -= in[li + i1];
-            s2 -= in[li + i2];
-            s3 -= in[li + i3];
             o0[oi] = s0;
             o1[oi] = s1;
             o2[oi] = s2;
