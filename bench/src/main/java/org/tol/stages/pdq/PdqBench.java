@@ -53,15 +53,15 @@ public final class PdqBench {
     public static HashResult hashing(int width, int height, double seconds, LumaPrecision luma, int rounds,
             Path referenceCmd) throws IOException, InterruptedException {
         RgbImage[] images = images(width, height);
-        PdqHasher hasher = new PdqHasher(luma);
-        long warmEnd = System.nanoTime() + 2_000_000_000L;
-        for (int k = 0; System.nanoTime() < warmEnd; k++) {
-            SINK[0] += hasher.hash(images[k & 3]).quality();
-        }
         PdqReferenceDriver ref = referenceCmd == null ? null : PdqReferenceDriver.prepare(referenceCmd, images);
+        PdqHasher hasher = new PdqHasher(luma);
         List<double[]> tol = new ArrayList<>();
         List<PdqReferenceDriver.Run> cpp = new ArrayList<>();
         try {
+            long warmEnd = System.nanoTime() + 2_000_000_000L;
+            for (int k = 0; System.nanoTime() < warmEnd; k++) {
+                SINK[0] += hasher.hash(images[k & 3]).quality();
+            }
             for (int r = 0; r < Math.max(1, rounds); r++) {
                 tol.add(timed(hasher, images, seconds));
                 if (ref != null) {
