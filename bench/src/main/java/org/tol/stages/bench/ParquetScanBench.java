@@ -2,6 +2,7 @@ package org.tol.stages.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import org.tol.stages.sql.DuckDb;
  * {@code tol bench parquet-scan}: tol's Parquet read path against DuckDB on the same files, side by side in
  * one process, warm page cache. The passes run interleaved ({@code repeats} rounds of plain read, DuckDB,
  * tol view, tol decode) so that other load on the machine hits all of them alike; each figure is the median
- * (and best) of its rounds. One untimed round runs first, so the timed ones see compiled code, a heap whose
+ * (and best) of its rounds; within a round a pass repeats until {@code minSeconds} have passed, so that
+ * the process CPU time (which the OS counts in 10 ms ticks) is exact to a few per mille. One untimed round runs first, so the timed ones see compiled code, a heap whose
  * memory has been touched once and a warm page cache.
  *
  * <ul>
@@ -29,13 +31,16 @@ import org.tol.stages.sql.DuckDb;
  *   <li>{@code plain_read}: {@code FileChannel.read} of the files into a reused 8 MiB heap buffer (page cache
  *       to JVM heap, the least any JVM reader pays); {@code plain_read_direct}: the same into a direct buffer.
  * </ul>
- * CPU figures are MB per CPU-second of the whole process (GC and DuckDB's own threads included).
+ * CPU figures: {@code mb_per_cpu_s} counts the whole process's CPU time (GC, the JIT compilers, DuckDB's own
+ * threads), {@code mb_per_thread_cpu_s} only the scanning thread's (DuckDB with {@code threads=1} executes on
+ * the calling thread; tol's JIT, which keeps compiling rarely-run per-file code for a while, is left out).
  */
 public final class ParquetScanBench {
     public static final String PLAIN_READ_METHOD =
             "FileChannel.read into a reused 8 MiB heap buffer (page cache -> JVM heap), one thread";
     public static final String DUCKDB_QUERY = "SET threads=1; SELECT sum(octet_length(image)) FROM read_parquet([...])";
     private static final int BUFFER = 8 << 20;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ParquetScanBench() {}
 
@@ -44,7 +49,8 @@ public final class ParquetScanBench {
             @JsonProperty("mb_s") double mbPerSec,
             @JsonProperty("mb_s_best") double bestMbPerSec,
             @JsonProperty("rows_s") double rowsPerSec,
-            @JsonProperty("mb_per_cpu_s") double mbPerCpuSec) {}
+            @JsonProperty("mb_per_cpu_s") double mbPerCpuSec,
+            @JsonProperty("mb_per_thread_cpu_s") double mbPerThreadCpuSec) {}
 
     public record Result(
             int files,
@@ -61,10 +67,12 @@ public final class ParquetScanBench {
             @JsonProperty("plain_read_method") String plainReadMethod,
             @JsonProperty("view_vs_duckdb") double viewVsDuckDb,
             @JsonProperty("view_vs_duckdb_cpu") double viewVsDuckDbCpu,
+            @JsonProperty("view_vs_duckdb_thread_cpu") double viewVsDuckDbThreadCpu,
             @JsonProperty("decode_vs_duckdb") double decodeVsDuckDb,
             @JsonProperty("decode_vs_plain_read") double decodeVsPlain,
             int threads,
-            int repeats) {}
+            int repeats,
+            @JsonProperty("min_seconds") double minSeconds) {}
 
     private interface Work {
         long[] run() throws Exception;
@@ -74,29 +82,45 @@ public final class ParquetScanBench {
     private static final class Timings {
         final double[] wall;
         final double[] cpu;
+        final double[] threadCpu;
         long[] counts;
 
         Timings(int repeats) {
             wall = new double[repeats];
             cpu = new double[repeats];
+            threadCpu = new double[repeats];
         }
 
-        void time(int round, Work w) throws Exception {
+        /** Runs {@code w} until {@code minSeconds} have passed; per-run averages (CPU time ticks coarsely). */
+        void time(int round, Work w, double minSeconds) throws Exception {
             long c0 = processCpuNanos();
+            long tc0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            counts = w.run();
-            wall[round] = (System.nanoTime() - t0) / 1e9;
-            cpu[round] = (processCpuNanos() - c0) / 1e9;
+            int runs = 0;
+            long elapsed;
+            do {
+                counts = w.run();
+                runs++;
+                elapsed = System.nanoTime() - t0;
+            } while (elapsed < minSeconds * 1e9);
+            wall[round] = elapsed / 1e9 / runs;
+            cpu[round] = (processCpuNanos() - c0) / 1e9 / runs;
+            threadCpu[round] = (THREADS.getCurrentThreadCpuTime() - tc0) / 1e9 / runs;
         }
 
         Pass pass(double mb, long rows) {
             double w = median(wall);
-            return new Pass(mb / w, mb / Arrays.stream(wall).min().orElse(w), rows / w, mb / median(cpu));
+            return new Pass(mb / w, mb / Arrays.stream(wall).min().orElse(w), rows / w, mb / median(cpu),
+                    mb / median(threadCpu));
         }
     }
 
-    /** {@code threads} > 1 decodes files in parallel; every other pass stays on one thread. */
-    public static Result run(List<InputFile> files, int repeats, int threads) throws Exception {
+    /**
+     * {@code repeats} interleaved rounds; in each, every pass runs over all files as often as fits in
+     * {@code minSeconds} (at least once). {@code threads} > 1 decodes files in parallel; every other pass
+     * stays on one thread.
+     */
+    public static Result run(List<InputFile> files, int repeats, int threads, double minSeconds) throws Exception {
         if (repeats < 1) {
             throw new IllegalArgumentException("--repeats must be at least 1");
         }
@@ -118,11 +142,14 @@ public final class ParquetScanBench {
                 () -> threads <= 1 ? ScanPasses.decode(files, decoder) : parallelDecode(files, decoder, threads)};
             Timings[] timings = {plain, direct, duck, view, decode};
             for (Work w : works) {
-                w.run(); // warm-up round
+                long until = System.nanoTime() + (long) (minSeconds * 2e9);
+                do {
+                    w.run(); // warm-up: the JIT compiles the per-row and most per-file paths
+                } while (System.nanoTime() < until);
             }
             for (int r = 0; r < repeats; r++) {
                 for (int k = 0; k < works.length; k++) {
-                    timings[k].time(r, works[k]);
+                    timings[k].time(r, works[k], minSeconds);
                 }
             }
         }
@@ -138,8 +165,8 @@ public final class ParquetScanBench {
         Pass p = plain.pass(mb, rows);
         return new Result(files.size(), bytes, rows, view.counts[1], decode.counts[1], DUCKDB_QUERY, d, v, dec, p,
                 direct.pass(mb, rows), PLAIN_READ_METHOD, v.mbPerSec() / d.mbPerSec(),
-                v.mbPerCpuSec() / d.mbPerCpuSec(), dec.mbPerSec() / d.mbPerSec(), dec.mbPerSec() / p.mbPerSec(),
-                Math.max(1, threads), repeats);
+                v.mbPerCpuSec() / d.mbPerCpuSec(), v.mbPerThreadCpuSec() / d.mbPerThreadCpuSec(), dec.mbPerSec() / d.mbPerSec(), dec.mbPerSec() / p.mbPerSec(),
+                Math.max(1, threads), repeats, minSeconds);
     }
 
     private static long[] parallelDecode(List<InputFile> files, ImageDecoder decoder, int threads) throws Exception {

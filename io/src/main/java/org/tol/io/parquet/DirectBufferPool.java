@@ -56,7 +56,7 @@ final class DirectBufferPool implements ByteBufferAllocator {
 
     @Override
     public synchronized void release(ByteBuffer b) {
-        if (!b.isDirect() || b.capacity() == 0) {
+        if (!b.isDirect() || b.isReadOnly() || b.capacity() == 0) { // not one of ours (e.g. a mapped file)
             return;
         }
         for (ByteBuffer x : idle) {

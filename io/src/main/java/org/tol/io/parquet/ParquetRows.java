@@ -54,8 +54,9 @@ public final class ParquetRows implements Closeable {
 
     private ParquetRows(Path path, Collection<String> columns, int firstRowGroup, int endRowGroup) throws IOException {
         this.path = path;
-        this.input = new CountingInputFile(path);
-        this.reader = ParquetFileReader.open(input, readOptions());
+        boolean map = CountingInputFile.mapByDefault(path);
+        this.input = new CountingInputFile(path, map);
+        this.reader = ParquetFileReader.open(input, readOptions(map));
         try {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             List<Type> fields = new ArrayList<>();
@@ -91,11 +92,13 @@ public final class ParquetRows implements Closeable {
     /**
      * parquet-java's defaults, except: chunks and pages in pooled direct buffers (useOffHeapDecryptBuffer is
      * the switch parquet-java's page reader checks before it decompresses into the allocator's buffers, with
-     * or without encryption) and Snappy decompressed natively between them (see PageCodecFactory).
+     * or without encryption) and Snappy decompressed natively between them (see PageCodecFactory); with
+     * {@code map}, chunks are mapped rather than read (parquet-java's vectored-read hook; CountingInputFile).
      */
-    private static ParquetReadOptions readOptions() {
+    private static ParquetReadOptions readOptions(boolean map) {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         return ParquetReadOptions.builder(conf)
+                .withUseHadoopVectoredIo(map)
                 .withCodecFactory(new PageCodecFactory(HadoopCodecs.newFactory(conf, 0)))
                 .withAllocator(DirectBufferPool.SHARED)
                 .useOffHeapDecryptBuffer(true)
