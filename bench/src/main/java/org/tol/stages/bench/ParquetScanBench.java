@@ -1,6 +1,7 @@
 package org.tol.stages.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -19,8 +20,10 @@ import org.tol.stages.sql.DuckDb;
  * one process, warm page cache. The passes run interleaved ({@code repeats} rounds of plain read, DuckDB,
  * tol view, tol decode) so that other load on the machine hits all of them alike; each figure is the median
  * (and best) of its rounds; within a round a pass repeats until {@code minSeconds} have passed, so that
- * the process CPU time (which the OS counts in 10 ms ticks) is exact to a few per mille. One untimed round runs first, so the timed ones see compiled code, a heap whose
- * memory has been touched once and a warm page cache.
+ * the process CPU time (which the OS counts in 10 ms ticks) is exact to a few per mille. Untimed rounds run
+ * first until the JIT has settled (see {@link #warmUp}), so the timed ones see compiled code, a heap whose
+ * memory has been touched and a warm page cache; {@code jit_share_while_timed} says how much compiling was
+ * left (compiler seconds per wall second).
  *
  * <ul>
  *   <li>{@code duckdb}: the reference, {@code SET threads=1; SELECT sum(octet_length(image)) FROM
@@ -41,6 +44,8 @@ public final class ParquetScanBench {
     public static final String DUCKDB_QUERY = "SET threads=1; SELECT sum(octet_length(image)) FROM read_parquet([...])";
     private static final int BUFFER = 8 << 20;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final double MAX_WARMUP_SECONDS = 60;
 
     private ParquetScanBench() {}
 
@@ -72,7 +77,9 @@ public final class ParquetScanBench {
             @JsonProperty("decode_vs_plain_read") double decodeVsPlain,
             int threads,
             int repeats,
-            @JsonProperty("min_seconds") double minSeconds) {}
+            @JsonProperty("min_seconds") double minSeconds,
+            @JsonProperty("warmup_s") double warmupSeconds,
+            @JsonProperty("jit_share_while_timed") double jitShare) {}
 
     private interface Work {
         long[] run() throws Exception;
@@ -131,6 +138,8 @@ public final class ParquetScanBench {
         Timings duck = new Timings(repeats);
         Timings view = new Timings(repeats);
         Timings decode = new Timings(repeats);
+        double warmup;
+        double jitShare;
         ByteBuffer heapBuf = ByteBuffer.allocate(BUFFER);
         ByteBuffer directBuf = ByteBuffer.allocateDirect(BUFFER);
         try (DuckDb db = DuckDb.open(1)) {
@@ -141,17 +150,15 @@ public final class ParquetScanBench {
                 () -> ScanPasses.view(files),
                 () -> threads <= 1 ? ScanPasses.decode(files, decoder) : parallelDecode(files, decoder, threads)};
             Timings[] timings = {plain, direct, duck, view, decode};
-            for (Work w : works) {
-                long until = System.nanoTime() + (long) (minSeconds * 2e9);
-                do {
-                    w.run(); // warm-up: the JIT compiles the per-row and most per-file paths
-                } while (System.nanoTime() < until);
-            }
+            warmup = warmUp(works);
+            long jit0 = JIT.getTotalCompilationTime();
+            long t0 = System.nanoTime();
             for (int r = 0; r < repeats; r++) {
                 for (int k = 0; k < works.length; k++) {
                     timings[k].time(r, works[k], minSeconds);
                 }
             }
+            jitShare = (JIT.getTotalCompilationTime() - jit0) / 1e3 / ((System.nanoTime() - t0) / 1e9);
         }
         if (duck.counts[0] != view.counts[0] || duck.counts[1] != view.counts[1]) {
             throw new IllegalStateException("tol and DuckDB disagree: DuckDB read " + duck.counts[0] + " rows, "
@@ -166,7 +173,30 @@ public final class ParquetScanBench {
         return new Result(files.size(), bytes, rows, view.counts[1], decode.counts[1], DUCKDB_QUERY, d, v, dec, p,
                 direct.pass(mb, rows), PLAIN_READ_METHOD, v.mbPerSec() / d.mbPerSec(),
                 v.mbPerCpuSec() / d.mbPerCpuSec(), v.mbPerThreadCpuSec() / d.mbPerThreadCpuSec(), dec.mbPerSec() / d.mbPerSec(), dec.mbPerSec() / p.mbPerSec(),
-                Math.max(1, threads), repeats, minSeconds);
+                Math.max(1, threads), repeats, minSeconds, warmup, jitShare);
+    }
+
+    /**
+     * Untimed rounds of every pass until the JIT has settled (it compiled for under 5% of the last round's
+     * wall time), at most a minute: parquet-java's per-file and per-row-group code (footer, Thrift, schema)
+     * runs a few hundred times a pass, so the compilers keep working for ~20 s on two busy cores, which a
+     * long scan never notices but a short benchmark would count. Returns the seconds spent.
+     */
+    private static double warmUp(Work[] works) throws Exception {
+        long start = System.nanoTime();
+        while (true) {
+            long jit0 = JIT.getTotalCompilationTime();
+            long t0 = System.nanoTime();
+            for (Work w : works) {
+                w.run();
+            }
+            double round = (System.nanoTime() - t0) / 1e9;
+            double compiled = (JIT.getTotalCompilationTime() - jit0) / 1e3;
+            double total = (System.nanoTime() - start) / 1e9;
+            if (compiled < 0.05 * round || total > MAX_WARMUP_SECONDS) {
+                return total;
+            }
+        }
     }
 
     private static long[] parallelDecode(List<InputFile> files, ImageDecoder decoder, int threads) throws Exception {

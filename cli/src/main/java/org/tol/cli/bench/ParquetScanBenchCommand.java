@@ -47,8 +47,9 @@ public final class ParquetScanBenchCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.pretty(r));
         } else {
-            out.printf("files %d, %.1f MB, %d rows, %.1f MB of image cells (%d decoded), median of %d rounds%n",
-                    r.files(), r.bytes() / 1e6, r.rows(), r.imageBytes() / 1e6, r.ok(), r.repeats());
+            out.printf("files %d, %.1f MB, %d rows, %.1f MB of image cells (%d decoded); median of %d rounds after "
+                    + "%.0f s of warm-up (JIT still compiling %.1f%% of the time)%n", r.files(), r.bytes() / 1e6, r.rows(),
+                    r.imageBytes() / 1e6, r.ok(), r.repeats(), r.warmupSeconds(), 100 * r.jitShare());
             out.println("DuckDB: " + ParquetScanBench.DUCKDB_QUERY);
             line(out, "DuckDB", r.duckdb());
             line(out, "tol scan, image view", r.view());
