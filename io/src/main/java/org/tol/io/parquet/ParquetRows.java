@@ -27,9 +27,10 @@ import org.tol.api.schema.ColumnType;
  * Memory holds one row group's projected column chunks, never the whole file: bound it by writing small
  * row groups (tol's writer does) or by splitting work units per row group.
  *
- * <p>The read path does what DuckDB's scan does and little more: each projected column chunk is read with
- * one positional read straight into a pooled direct buffer, each page is decompressed natively into another
- * pooled direct buffer, and a row's binary cells are views of those pages (see {@link Row#binaryView}).
+ * <p>The read path does what DuckDB's scan does and little more: each projected column chunk is mapped
+ * (local file systems) or read with one positional read straight into a pooled direct buffer (see
+ * CountingInputFile), each page is decompressed natively into a pooled direct buffer, and a row's binary
+ * cells are views of those pages (see {@link Row#binaryView}). docs/runtime.md has the measurements.
  * The buffers go back to the pool ({@link DirectBufferPool}) when the reader leaves the row group, so a
  * {@link Row}'s values may be read until the next row group starts (or {@link #close()}), not later:
  * copy what must outlive that (every {@code Row} getter except {@code binaryView} returns a copy).
