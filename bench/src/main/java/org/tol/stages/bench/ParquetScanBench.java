@@ -45,7 +45,8 @@ public final class ParquetScanBench {
     private static final int BUFFER = 8 << 20;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-    private static final double MAX_WARMUP_SECONDS = 60;
+    private static final double MIN_WARMUP_SECONDS = 20;
+    private static final double MAX_WARMUP_SECONDS = 90;
 
     private ParquetScanBench() {}
 
@@ -177,13 +178,15 @@ public final class ParquetScanBench {
     }
 
     /**
-     * Untimed rounds of every pass until the JIT has settled (it compiled for under 5% of the last round's
-     * wall time), at most a minute: parquet-java's per-file and per-row-group code (footer, Thrift, schema)
-     * runs a few hundred times a pass, so the compilers keep working for ~20 s on two busy cores, which a
-     * long scan never notices but a short benchmark would count. Returns the seconds spent.
+     * Untimed rounds of every pass for at least {@value #MIN_WARMUP_SECONDS} s and until the JIT has settled
+     * (it compiled for under 3% of the wall time in two rounds in a row), at most {@value #MAX_WARMUP_SECONDS} s:
+     * parquet-java's per-file and per-row-group code (footer, Thrift, schema) runs a few hundred times a pass,
+     * so the compilers keep working for 20-40 s on two busy cores, which a long scan never notices but a short
+     * benchmark would count. Returns the seconds spent.
      */
     private static double warmUp(Work[] works) throws Exception {
         long start = System.nanoTime();
+        int quiet = 0;
         while (true) {
             long jit0 = JIT.getTotalCompilationTime();
             long t0 = System.nanoTime();
@@ -192,8 +195,9 @@ public final class ParquetScanBench {
             }
             double round = (System.nanoTime() - t0) / 1e9;
             double compiled = (JIT.getTotalCompilationTime() - jit0) / 1e3;
+            quiet = compiled < 0.03 * round ? quiet + 1 : 0;
             double total = (System.nanoTime() - start) / 1e9;
-            if (compiled < 0.05 * round || total > MAX_WARMUP_SECONDS) {
+            if ((quiet >= 2 && total >= MIN_WARMUP_SECONDS) || total > MAX_WARMUP_SECONDS) {
                 return total;
             }
         }
