@@ -20,8 +20,12 @@ import org.apache.parquet.bytes.ByteBufferAllocator;
  * collector. Thread-safe (one shared pool serves every reader of the process).
  */
 final class DirectBufferPool implements ByteBufferAllocator {
-    /** The readers' pool: 64 MiB idle covers a few row groups of 720-px images; more is left to the GC. */
-    static final DirectBufferPool SHARED = new DirectBufferPool(64L << 20);
+    /**
+     * The readers' pool: 64 MiB idle covers a few row groups of 720-px images; more is left to the GC. At most
+     * an eighth of the JVM's direct-memory limit (which defaults to the heap limit), so that a rank with a
+     * small heap keeps its direct memory for the row groups in flight.
+     */
+    static final DirectBufferPool SHARED = new DirectBufferPool(Math.min(64L << 20, maxDirectMemory() / 8));
 
     private final long maxIdleBytes;
     private final List<ByteBuffer> idle = new ArrayList<>();
@@ -48,10 +52,39 @@ final class DirectBufferPool implements ByteBufferAllocator {
             b = idle.remove(best);
             idleBytes -= b.capacity();
         } else {
-            b = ByteBuffer.allocateDirect(roundUp(size));
+            b = allocateDirect(roundUp(size));
         }
         b.clear().limit(size);
         return b.order(ByteOrder.BIG_ENDIAN);
+    }
+
+    /** A new direct buffer; when the direct-memory limit is reached, the idle buffers are dropped first. */
+    private ByteBuffer allocateDirect(int capacity) {
+        try {
+            return ByteBuffer.allocateDirect(capacity);
+        } catch (OutOfMemoryError e) {
+            if (idle.isEmpty()) {
+                throw e;
+            }
+            idle.clear(); // unreachable now: the JDK's retry collects them and frees their memory
+            idleBytes = 0;
+            return ByteBuffer.allocateDirect(capacity);
+        }
+    }
+
+    /** {@code -XX:MaxDirectMemorySize}, or the heap limit the JVM uses when it is not set. */
+    static long maxDirectMemory() {
+        try {
+            var hotspot = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            long set = Long.parseLong(hotspot.getVMOption("MaxDirectMemorySize").getValue());
+            if (set > 0) {
+                return set;
+            }
+        } catch (RuntimeException e) {
+            // not HotSpot: fall back to the heap limit, the JDK's own default
+        }
+        return Runtime.getRuntime().maxMemory();
     }
 
     @Override

@@ -58,6 +58,15 @@ class DirectBufferPoolTest {
     }
 
     @Test
+    void theSharedPoolKeepsAtMostAnEighthOfTheDirectMemoryLimitIdle() {
+        long max = DirectBufferPool.maxDirectMemory();
+        assertTrue(max > 0);
+        ByteBuffer b = DirectBufferPool.SHARED.allocate(1000);
+        DirectBufferPool.SHARED.release(b);
+        assertTrue(DirectBufferPool.SHARED.idleBytes() <= Math.min(64L << 20, max / 8));
+    }
+
+    @Test
     void sizesRoundUpByAtMostAnEighth() {
         assertEquals(4096, DirectBufferPool.roundUp(0));
         assertEquals(4096, DirectBufferPool.roundUp(4096));
