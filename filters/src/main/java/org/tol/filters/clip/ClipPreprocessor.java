@@ -3,6 +3,7 @@ package org.tol.filters.clip;
 import org.tol.api.image.RgbImage;
 import org.tol.filters.resample.PillowResampler;
 import org.tol.filters.resample.ResampleKernel;
+import org.tol.filters.resample.RowLayout;
 
 /**
  * OpenAI CLIP's image preprocessing, matching its torchvision/PIL pipeline: {@code Resize(336, BICUBIC)} (short
@@ -62,7 +63,7 @@ public final class ClipPreprocessor {
     /** The resized and cropped uint8 RGB pixels (interleaved), before ToTensor/Normalize; for tests and tools. */
     public byte[] resizeCrop(RgbImage img) {
         byte[] out = new byte[size * size * 3];
-        run(img, (row, values) -> {
+        run(img.pixels(), 0, img.width(), img.height(), RowLayout.INTERLEAVED, (row, values) -> {
             for (int i = 0; i < size * 3; i++) {
                 out[row * size * 3 + i] = (byte) values[i];
             }
@@ -72,28 +73,43 @@ public final class ClipPreprocessor {
 
     /** Writes the planar normalised tensor into {@code out} at {@code offset}. */
     public void prepareInto(RgbImage img, float[] out, int offset) {
+        normalise(img.pixels(), 0, img.width(), img.height(), new RowLayout(false, true), out, offset);
+    }
+
+    /**
+     * The same tensor straight from a raw BGR cell ({@code width*height*3} bytes at {@code bgr[from]}, as
+     * TreeOfLife-200M stores images): the BGR-to-RGB swap happens where the resampler's first pass stores its
+     * values, so the cell is neither copied nor flipped first.
+     */
+    public void prepareBgrInto(byte[] bgr, int from, int width, int height, float[] out, int offset) {
+        if ((long) width * height * 3 > bgr.length - from) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " BGR image needs "
+                    + (long) width * height * 3 + " bytes, the cell holds " + (bgr.length - from));
+        }
+        normalise(bgr, from, width, height, new RowLayout(true, true), out, offset);
+    }
+
+    /** Resize, crop and ToTensor/Normalize, one finished planar row (R, G, B runs of {@code size}) at a time. */
+    private void normalise(byte[] px, int from, int w, int h, RowLayout planar, float[] out, int offset) {
         int plane = size * size;
-        float[] l0 = lut[0];
-        float[] l1 = lut[1];
-        float[] l2 = lut[2];
-        run(img, (row, v) -> {
-            int o = offset + row * size;
-            for (int x = 0, i = 0; x < size; x++, i += 3) {
-                out[o + x] = l0[v[i]];
-                out[o + plane + x] = l1[v[i + 1]];
-                out[o + 2 * plane + x] = l2[v[i + 2]];
+        run(px, from, w, h, planar, (row, v) -> {
+            for (int c = 0; c < 3; c++) {
+                float[] l = lut[c];
+                int o = offset + c * plane + row * size;
+                int b = c * size;
+                for (int x = 0; x < size; x++) {
+                    out[o + x] = l[v[b + x]];
+                }
             }
         });
     }
 
-    private void run(RgbImage img, PillowResampler.RowSink sink) {
-        int w = img.width();
-        int h = img.height();
+    private void run(byte[] px, int from, int w, int h, RowLayout layout, PillowResampler.RowSink sink) {
         int[] rs = resizedSize(w, h);
         int outW = rs[0];
         int outH = rs[1];
         int left = (int) Math.rint((outW - size) / 2.0); // Python round(): half to even
         int top = (int) Math.rint((outH - size) / 2.0);
-        resampler.resizeCrop(img.pixels(), w, h, outW, outH, left, top, size, size, sink);
+        resampler.resizeCrop(px, from, w, h, outW, outH, left, top, size, size, layout, sink);
     }
 }

@@ -16,6 +16,12 @@ final class PillowPasses {
         return Math.max(0, Math.min(v >> PRECISION_BITS, 255)); // min/max rather than a branch: vectorises
     }
 
+    /**
+     * Tap counts from which the horizontal pass transposes ({@link #wide}) instead of running per pixel:
+     * the transposition costs the same whatever the taps, the per-pixel loop grows with them.
+     */
+    static final int WIDE_TAPS = 9;
+
     /** Rows per block of the horizontal pass: a block of 720-px rows stays in L2 while every column visits it. */
     private static final int ROW_BLOCK = 32;
 
@@ -25,38 +31,41 @@ final class PillowPasses {
 
     /**
      * Horizontal pass for input rows {@code [rowFrom, rowTo)} and output columns {@code [colFrom, colFrom+cols)}
-     * of an interleaved RGB image of width {@code inW}; writes {@code cols*3} uint8 values per row (as ints, so
-     * the vertical pass needs no widening) into the rows {@code tmp}, whose first row is input row {@code tmpRow0}.
+     * of an interleaved 3-channel image of width {@code inW} whose first byte is {@code src[srcOff]}; writes
+     * {@code cols*3} uint8 values per row (as ints, so the vertical pass needs no widening), laid out as
+     * {@code layout} says, into the rows {@code tmp}, whose first row is input row {@code tmpRow0}.
      *
      * <p>Column-outer inside blocks of rows, so each column's weights stay in registers; the usual tap counts
-     * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}); more taps
-     * go to {@link #wide}. Integer sums do not depend on the
-     * order, so this equals Pillow's row-by-row loop exactly.
+     * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}); more
+     * taps go to {@link #wide} (see {@link #WIDE_TAPS}). Integer sums do not depend on the order, so this equals
+     * Pillow's row-by-row loop exactly.
      */
-    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom, int cols, int[][] tmp,
-            int tmpRow0) {
+    static void horizontal(byte[] src, int srcOff, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom,
+            int cols, int[][] tmp, int tmpRow0, RowLayout layout) {
         int[] start = c.start();
         int[] count = c.count();
         int[] w = c.weights();
         int stride = c.stride();
         int rowLen = inW * 3;
-        int rb = cols * 3;
-        if (maxCount(count, colFrom, cols) > 8) {
-            wide(src, rowLen, rowFrom, rowTo, start, count, w, stride, colFrom, cols, tmp, tmpRow0);
+        if (maxCount(count, colFrom, cols) >= WIDE_TAPS) {
+            wide(src, srcOff, rowLen, rowFrom, rowTo, c, colFrom, cols, tmp, tmpRow0, layout);
             return;
         }
+        int[] oc = new int[3];
         for (int y0 = rowFrom; y0 < rowTo; y0 += ROW_BLOCK) {
             int y1 = Math.min(rowTo, y0 + ROW_BLOCK);
             for (int xx = colFrom; xx < colFrom + cols; xx++) {
                 int n = count[xx];
                 int kb = xx * stride;
                 int ti = y0 - tmpRow0;
-                int o = (xx - colFrom) * 3;
-                int p0 = y0 * rowLen + start[xx] * 3;
+                for (int ch = 0; ch < 3; ch++) {
+                    oc[ch] = layout.index(xx - colFrom, ch, cols);
+                }
+                int p0 = srcOff + y0 * rowLen + start[xx] * 3;
                 if (n >= 4 && n <= 6) {
-                    taps6(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, o);
+                    taps6(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, oc);
                 } else if (n >= 7 && n <= 8) {
-                    taps8(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, o);
+                    taps8(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, oc);
                 } else {
                     for (int y = y0; y < y1; y++, ti++, p0 += rowLen) {
                         for (int ch = 0; ch < 3; ch++) {
@@ -64,7 +73,7 @@ final class PillowPasses {
                             for (int t = 0, p = p0 + ch; t < n; t++, p += 3) {
                                 v += (src[p] & 0xff) * w[kb + t];
                             }
-                            tmp[ti][o + ch] = clip8(v);
+                            tmp[ti][oc[ch]] = clip8(v);
                         }
                     }
                 }
@@ -80,7 +89,6 @@ final class PillowPasses {
         return m;
     }
 
-    /** Per-thread column-major copy of the rows the wide horizontal pass reads. */
     /** Per-thread column-major copy of the rows the wide horizontal pass reads, one array per column. */
     private static final class Columns {
         int[][] col = new int[0][];
@@ -98,14 +106,26 @@ final class PillowPasses {
      * loop-invariant {@code off} (about 5x slower than {@code a[i]}). Integer sums do not depend on the order,
      * so this still equals Pillow exactly.
      */
-    private static void wide(byte[] src, int rowLen, int rowFrom, int rowTo, int[] start, int[] count, int[] w,
-            int stride, int colFrom, int cols, int[][] tmp, int tmpRow0) {
+    private static void wide(byte[] src, int srcOff, int rowLen, int rowFrom, int rowTo, PillowCoeffs co,
+            int colFrom, int cols, int[][] tmp, int tmpRow0, RowLayout layout) {
+        int[] start = co.start();
+        int[] count = co.count();
+        int[] w = co.weights();
+        int stride = co.stride();
         int rows = rowTo - rowFrom;
+        // Only the input values the window's taps reach are transposed (a centre crop reads about 3/4 of a
+        // 4:3 row): col[k] holds input value column cFrom + k.
+        int cFrom = start[colFrom] * 3;
+        int cTo = cFrom;
+        for (int xx = colFrom; xx < colFrom + cols; xx++) {
+            cTo = Math.max(cTo, (start[xx] + count[xx]) * 3);
+        }
+        int span = cTo - cFrom;
         Columns bufs = COLUMNS.get();
         int rb = cols * 3;
-        if (bufs.col.length < rowLen || bufs.out.length < rb || bufs.rows < rows) {
+        if (bufs.col.length < span || bufs.out.length < rb || bufs.rows < rows) {
             int cap = Math.max(rows, bufs.rows);
-            bufs.col = new int[Math.max(rowLen, bufs.col.length)][cap];
+            bufs.col = new int[Math.max(span, bufs.col.length)][cap];
             bufs.out = new int[Math.max(rb, bufs.out.length)][cap];
             bufs.rows = cap;
         }
@@ -113,8 +133,8 @@ final class PillowPasses {
         int[][] out = bufs.out;
         // Eight columns per sweep down the rows, one long read per row: the rows' current cache lines stay in
         // L1 while the writes run sequentially.
-        int base = rowFrom * rowLen;
-        int c8 = rowLen & ~7;
+        int base = srcOff + rowFrom * rowLen + cFrom;
+        int c8 = span & ~7;
         for (int c = 0; c < c8; c += 8) {
             int[] d0 = col[c];
             int[] d1 = col[c + 1];
@@ -136,7 +156,7 @@ final class PillowPasses {
                 d7[r] = (int) (v >>> 56);
             }
         }
-        for (int c = c8; c < rowLen; c++) {
+        for (int c = c8; c < span; c++) {
             int[] dst = col[c];
             for (int r = 0, p = base + c; r < rows; r++, p += rowLen) {
                 dst[r] = src[p] & 0xff;
@@ -146,9 +166,9 @@ final class PillowPasses {
             int n = count[xx];
             int kb = xx * stride;
             for (int ch = 0; ch < 3; ch++) {
-                int[] acc = out[(xx - colFrom) * 3 + ch]; // the sums, then the uint8 values
+                int[] acc = out[layout.index(xx - colFrom, ch, cols)]; // the sums, then the uint8 values
                 java.util.Arrays.fill(acc, 0, rows, HALF);
-                int c0 = start[xx] * 3 + ch;
+                int c0 = start[xx] * 3 + ch - cFrom;
                 int t = 0;
                 // Four taps per sweep: a quarter of the loads and stores of acc.
                 for (; t + 4 <= n; t += 4) {
@@ -192,7 +212,8 @@ final class PillowPasses {
      * Up to 6 taps with the weights in registers; missing taps get weight 0 and re-read the first tap (in
      * bounds, adds nothing).
      */
-    private static void taps6(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti, int o) {
+    private static void taps6(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti,
+            int[] oc) {
         int k0 = w[kb];
         int k1 = w[kb + 1];
         int k2 = w[kb + 2];
@@ -206,13 +227,14 @@ final class PillowPasses {
             for (int ch = 0, p = p0; ch < 3; ch++, p++) {
                 int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
                         + (src[p + 9] & 0xff) * k3 + (src[p + d4] & 0xff) * k4 + (src[p + d5] & 0xff) * k5;
-                dst[o + ch] = clip8(v);
+                dst[oc[ch]] = clip8(v);
             }
         }
     }
 
     /** 7 or 8 taps, as {@link #taps6}. */
-    private static void taps8(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti, int o) {
+    private static void taps8(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti,
+            int[] oc) {
         int k0 = w[kb];
         int k1 = w[kb + 1];
         int k2 = w[kb + 2];
@@ -228,7 +250,7 @@ final class PillowPasses {
                 int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
                         + (src[p + 9] & 0xff) * k3 + (src[p + 12] & 0xff) * k4 + (src[p + 15] & 0xff) * k5
                         + (src[p + 18] & 0xff) * k6 + (src[p + d7] & 0xff) * k7;
-                dst[o + ch] = clip8(v);
+                dst[oc[ch]] = clip8(v);
             }
         }
     }
