@@ -67,9 +67,10 @@ public final class ClipPreprocessReference {
             throw new IOException("cannot run the reference python '" + python + "': " + e.getMessage(), e);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!p.waitFor(seconds * 4 + 120, TimeUnit.SECONDS)) {
+        long limit = (long) (seconds * 4) + 120;
+        if (!p.waitFor(limit, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IOException("the reference python did not finish within " + (seconds * 4 + 120) + " s");
+            throw new IOException("the reference python did not finish within " + limit + " s");
         }
         String[] lines = out.split("\n");
         String last = lines[lines.length - 1];
