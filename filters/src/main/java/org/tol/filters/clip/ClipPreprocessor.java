@@ -9,7 +9,9 @@ import org.tol.filters.resample.RowLayout;
  * OpenAI CLIP's image preprocessing, matching its torchvision/PIL pipeline: {@code Resize(336, BICUBIC)} (short
  * side to 336, long side {@code int(336 * long / short)}, Pillow's antialiased bicubic, bit-exact),
  * {@code CenterCrop(336)} (offsets {@code round((size - 336) / 2)}, half to even like Python), {@code ToTensor}
- * ({@code /255}) and {@code Normalize(mean, std)} in float32, giving a planar [3, 336, 336] tensor.
+ * ({@code /255}) and {@code Normalize(mean, std)} in float32, giving a planar [3, 336, 336] tensor. Only the
+ * crop's rows and columns are resampled; a raw BGR cell ({@link #prepareBgrInto}) is read in place, the first
+ * pass swapping the channels as it stores them.
  *
  * <p>Thread-safe (the resampler's scratch buffers are per thread), so the runtime's preprocessing pool can call it
  * concurrently.
@@ -17,6 +19,10 @@ import org.tol.filters.resample.RowLayout;
 public final class ClipPreprocessor {
     public static final float[] MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
     public static final float[] STD = {0.26862954f, 0.26130258f, 0.27577711f};
+
+    /** Rows as the normalisation reads them: each channel's run of values, R first. */
+    private static final RowLayout PLANAR = new RowLayout(false, true);
+    private static final RowLayout PLANAR_SWAPPED = new RowLayout(true, true);
 
     private final int size;
     /** {@code LUT[c][v] = (v / 255f - mean[c]) / std[c]}, the same float32 operations torchvision performs. */
@@ -73,7 +79,7 @@ public final class ClipPreprocessor {
 
     /** Writes the planar normalised tensor into {@code out} at {@code offset}. */
     public void prepareInto(RgbImage img, float[] out, int offset) {
-        normalise(img.pixels(), 0, img.width(), img.height(), new RowLayout(false, true), out, offset);
+        normalise(img.pixels(), 0, img.width(), img.height(), PLANAR, out, offset);
     }
 
     /**
@@ -86,7 +92,7 @@ public final class ClipPreprocessor {
             throw new IllegalArgumentException("a " + width + "x" + height + " BGR image needs "
                     + (long) width * height * 3 + " bytes, the cell holds " + (bgr.length - from));
         }
-        normalise(bgr, from, width, height, new RowLayout(true, true), out, offset);
+        normalise(bgr, from, width, height, PLANAR_SWAPPED, out, offset);
     }
 
     /** Resize, crop and ToTensor/Normalize, one finished planar row (R, G, B runs of {@code size}) at a time. */

@@ -18,6 +18,9 @@ public final class PillowResampler {
      */
     private static final int BAND = 96;
 
+    /** Output sizes up to which a thread keeps the last coefficients (a few hundred kB at most). */
+    private static final int CACHED_SIZE = 8192;
+
     private final ResampleKernel kernel;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -29,6 +32,9 @@ public final class PillowResampler {
         final int[][] coeffSizes = new int[2][];
 
         PillowCoeffs coeffs(ResampleKernel kernel, int in, int out, int axis) {
+            if (out > CACHED_SIZE) {
+                return PillowCoeffs.of(kernel, in, out); // a degenerate strip (1x5000 to 336x1680000): not kept
+            }
             int[] k = coeffSizes[axis];
             if (k == null || k[0] != in || k[1] != out) {
                 coeffs[axis] = PillowCoeffs.of(kernel, in, out);
