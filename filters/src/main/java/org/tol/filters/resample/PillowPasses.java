@@ -36,10 +36,9 @@ final class PillowPasses {
      * {@code cols*3} uint8 values per row (as ints, so the vertical pass needs no widening), laid out as
      * {@code layout} says, into the rows {@code tmp}, whose first row is input row {@code tmpRow0}.
      *
-     * <p>Column-outer inside blocks of rows, so each column's weights stay in registers; the usual tap counts
-     * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}); more
-     * taps go to {@link #wide} (see {@link #WIDE_TAPS}). Integer sums do not depend on the order, so this equals
-     * Pillow's row-by-row loop exactly.
+     * <p>Up to 4 taps (upscaling, bilinear): column-outer inside blocks of rows, so each column's weights stay in
+     * registers ({@link #taps4}); from {@link #WIDE_TAPS} taps (downscaling) the rows are transposed
+     * ({@link #wide}). Integer sums do not depend on the order, so this equals Pillow's row-by-row loop exactly.
      */
     static void horizontal(byte[] src, int srcOff, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom,
             int cols, int[][] tmp, int tmpRow0, RowLayout layout) {
@@ -63,10 +62,8 @@ final class PillowPasses {
                     oc[ch] = layout.index(xx - colFrom, ch, cols);
                 }
                 int p0 = srcOff + y0 * rowLen + start[xx] * 3;
-                if (n >= 4 && n <= 6) {
-                    taps6(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, oc);
-                } else if (n >= 7 && n <= 8) {
-                    taps8(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, oc);
+                if (n == 4) {
+                    taps4(src, w, kb, p0, rowLen, y1 - y0, tmp, ti, oc);
                 } else {
                     for (int y = y0; y < y1; y++, ti++, p0 += rowLen) {
                         for (int ch = 0; ch < 3; ch++) {
@@ -181,48 +178,18 @@ final class PillowPasses {
         }
     }
 
-    /**
-     * Up to 6 taps with the weights in registers; missing taps get weight 0 and re-read the first tap (in
-     * bounds, adds nothing).
-     */
-    private static void taps6(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti,
+    /** Four taps (bicubic upscaling, most columns) with the weights in registers. */
+    private static void taps4(byte[] src, int[] w, int kb, int p0, int rowLen, int rows, int[][] tmp, int ti,
             int[] oc) {
         int k0 = w[kb];
         int k1 = w[kb + 1];
         int k2 = w[kb + 2];
         int k3 = w[kb + 3];
-        int k4 = n > 4 ? w[kb + 4] : 0;
-        int k5 = n > 5 ? w[kb + 5] : 0;
-        int d4 = n > 4 ? 12 : 0;
-        int d5 = n > 5 ? 15 : 0;
         for (int r = 0; r < rows; r++, ti++, p0 += rowLen) {
             int[] dst = tmp[ti];
             for (int ch = 0, p = p0; ch < 3; ch++, p++) {
                 int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
-                        + (src[p + 9] & 0xff) * k3 + (src[p + d4] & 0xff) * k4 + (src[p + d5] & 0xff) * k5;
-                dst[oc[ch]] = clip8(v);
-            }
-        }
-    }
-
-    /** 7 or 8 taps, as {@link #taps6}. */
-    private static void taps8(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti,
-            int[] oc) {
-        int k0 = w[kb];
-        int k1 = w[kb + 1];
-        int k2 = w[kb + 2];
-        int k3 = w[kb + 3];
-        int k4 = w[kb + 4];
-        int k5 = w[kb + 5];
-        int k6 = w[kb + 6];
-        int k7 = n > 7 ? w[kb + 7] : 0;
-        int d7 = n > 7 ? 21 : 0;
-        for (int r = 0; r < rows; r++, ti++, p0 += rowLen) {
-            int[] dst = tmp[ti];
-            for (int ch = 0, p = p0; ch < 3; ch++, p++) {
-                int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
-                        + (src[p + 9] & 0xff) * k3 + (src[p + 12] & 0xff) * k4 + (src[p + 15] & 0xff) * k5
-                        + (src[p + 18] & 0xff) * k6 + (src[p + d7] & 0xff) * k7;
+                        + (src[p + 9] & 0xff) * k3;
                 dst[oc[ch]] = clip8(v);
             }
         }
