@@ -107,8 +107,8 @@ public final class PassThroughFilter<P> implements ImageFilter<P> {
     }
 
     @Override
-    public boolean preparesRawBgr() {
-        return filter.preparesRawBgr();
+    public boolean preparesBgr() {
+        return filter.preparesBgr();
     }
 
     @Override

@@ -44,21 +44,21 @@ public interface ImageFilter<P> extends AutoCloseable {
     P prepare(RgbImage image) throws Exception;
 
     /**
-     * True when {@link #prepareBgr} may be called instead of {@link #prepare} for raw BGR cells (TreeOfLife-200M's
-     * stored pixels), which skips making the RGB copy. Off by default.
+     * Whether {@link #prepareBgr} is implemented: the runtime then hands it raw cells (TreeOfLife-200M's
+     * uncompressed BGR rows) as read, instead of copying each into an RGB image first.
      */
-    default boolean preparesRawBgr() {
+    default boolean preparesBgr() {
         return false;
     }
 
     /**
-     * What {@link #prepare} returns for the RGB image that {@code width x height} raw BGR pixels at
-     * {@code bgr[offset..)} decode to, straight from those bytes. The bytes are read-only and valid only during
-     * the call (the runtime recycles the array; the array may be longer than the cell), so the result must not
-     * keep them. Called only when {@link #preparesRawBgr} is true; same thread-safety as {@link #prepare}.
+     * The same result as {@link #prepare} on the RGB image of the raw BGR pixels {@code bgr[offset ..
+     * offset + width*height*3)} (row-major, B, G, R per pixel), read in place; must not modify them, and must not
+     * keep them past the call (the runtime recycles the array, which may be longer than the cell). Called
+     * only when {@link #preparesBgr} is true, concurrently like {@link #prepare}.
      */
     default P prepareBgr(byte[] bgr, int offset, int width, int height) throws Exception {
-        throw new UnsupportedOperationException(name() + " does not prepare raw BGR cells");
+        throw new UnsupportedOperationException(name() + " does not read raw BGR cells");
     }
 
     /**

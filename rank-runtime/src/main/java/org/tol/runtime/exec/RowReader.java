@@ -55,7 +55,7 @@ final class RowReader<P> implements Runnable {
         this.columns = columns;
         this.rawInFlight = new Semaphore(Math.max(2, prepThreads + 1));
         // the reader holds one chunk besides those in flight
-        this.cells = filter.preparesRawBgr() ? new CellBuffers((Math.max(2, prepThreads + 1) + 1) * CHUNK) : null;
+        this.cells = filter.preparesBgr() ? new CellBuffers((Math.max(2, prepThreads + 1) + 1) * CHUNK) : null;
         this.unit = unit;
         this.skipRows = skipRows;
         this.filter = filter;

@@ -47,7 +47,7 @@ public final class PdqFilter implements ImageFilter<PdqResult> {
     }
 
     @Override
-    public boolean preparesRawBgr() {
+    public boolean preparesBgr() {
         return true;
     }
 

@@ -63,7 +63,7 @@ class PdqFilterTest {
             for (PreResize pre : PreResize.values()) {
                 for (LumaPrecision luma : LumaPrecision.values()) {
                     try (PdqFilter f = new PdqFilter(pre, luma)) {
-                        assertTrue(f.preparesRawBgr());
+                        assertTrue(f.preparesBgr());
                         String at = pre + " " + luma + " " + size[0] + "x" + size[1];
                         assertEquals(f.prepare(img), f.prepareBgr(bgr, 0, size[0], size[1]), at);
                         assertEquals(f.prepare(img), f.prepareBgr(shifted, 11, size[0], size[1]), at + " at offset");
