@@ -49,9 +49,8 @@ public final class FacesMemoryBenchCommand implements Callable<Integer> {
             + "e.g. MALLOC_ARENA_MAX=2 or TOL_ORT_ARENA=1.")
     Map<String, String> env = new LinkedHashMap<>();
 
-    @Option(names = "--nmt", negatable = true, defaultValue = "true",
-            description = "Native memory tracking in the filtering JVMs (summary; default: ${DEFAULT-VALUE}).")
-    boolean nmt;
+    @Option(names = "--no-nmt", description = "Without native memory tracking (summary) in the filtering JVMs.")
+    boolean noNmt;
 
     @Option(names = "--pnet-rate", defaultValue = "0.01", description = "Share of P-Net cells above the threshold (default: ${DEFAULT-VALUE}).")
     double pnetRate;
@@ -153,7 +152,7 @@ public final class FacesMemoryBenchCommand implements Callable<Integer> {
             }
         }
         cmd.add("-Xmx" + xmx);
-        if (nmt) {
+        if (!noNmt) {
             cmd.add("-XX:NativeMemoryTracking=summary");
         }
         cmd.addAll(javaOpts);
@@ -161,9 +160,6 @@ public final class FacesMemoryBenchCommand implements Callable<Integer> {
         cmd.addAll(List.of("-cp", LocalLauncher.compactClassPath(System.getProperty("java.class.path")), "org.tol.cli.Main", "-q", "bench", "faces-memory",
                 "--phase-run", "--images", String.valueOf(images), "--work", work.toString(), "--pnet-rate",
                 String.valueOf(pnetRate), "--rnet-rate", String.valueOf(rnetRate), "--onet-rate", String.valueOf(onetRate)));
-        if (System.getenv("TOL_BENCH_DEBUG") != null) {
-            System.err.println("child: " + String.join(" ", cmd));
-        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(env);
         Process p = pb.start();
