@@ -42,17 +42,49 @@ class MtcnnArchitectureNetsTest {
         }
     }
 
+    /** Counts the candidates a net is run on. */
+    private static final class Counting implements InferenceModel {
+        final InferenceModel m;
+        long rows;
+
+        Counting(InferenceModel m) {
+            this.m = m;
+        }
+
+        @Override public String engine() { return m.engine(); }
+        @Override public org.tol.api.model.Device device() { return m.device(); }
+        @Override public List<org.tol.api.model.TensorSpec> inputs() { return m.inputs(); }
+        @Override public List<org.tol.api.model.TensorSpec> outputs() { return m.outputs(); }
+        @Override public void close() { m.close(); }
+
+        @Override
+        public List<Tensor> run(List<Tensor> in) throws Exception {
+            rows += in.get(0).dim(0);
+            return m.run(in);
+        }
+    }
+
     @Test
     void calibratedNetsPassCandidatesThroughTheWholeCascade() throws Exception {
-        Map<String, Object> cal = FacesMemoryBench.writeCalibrated(dir, 1, 0.01, 0.2, 0.5, 5);
+        Map<String, Object> cal = FacesMemoryBench.writeCalibrated(dir, 2, 0.01, 0.1, 0.3, 17);
         assertEquals(3, ((List<?>) cal.get("face_logit_biases")).size());
         OrtEngine ort = new OrtEngine();
-        try (MtcnnNets nets = new MtcnnNets(ort.load(dir.resolve("pnet.onnx"), ModelOptions.cpu()),
-                ort.load(dir.resolve("rnet.onnx"), ModelOptions.cpu()), ort.load(dir.resolve("onet.onnx"), ModelOptions.cpu()));
-                FaceFilter f = new FaceFilter(nets, MtcnnOptions.defaults(), "test")) {
-            FaceInput in = f.prepare(org.tol.io.image.SyntheticImages.render(new java.util.Random(9), 720, 540));
-            List<List<Face>> faces = new MtcnnCascade(nets, MtcnnOptions.defaults()).detect(List.of(in));
-            assertTrue(faces.get(0).size() > 0, "random nets calibrated to pass some crops found no face");
+        Counting r = new Counting(ort.load(dir.resolve("rnet.onnx"), ModelOptions.cpu()));
+        Counting o = new Counting(ort.load(dir.resolve("onet.onnx"), ModelOptions.cpu()));
+        MtcnnNets nets = new MtcnnNets(ort.load(dir.resolve("pnet.onnx"), ModelOptions.cpu()), r, o);
+        try (FaceFilter f = new FaceFilter(nets, MtcnnOptions.defaults(), "test")) { // closes the nets
+            java.util.Random rnd = new java.util.Random(9);
+            List<FaceInput> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                batch.add(f.prepare(org.tol.io.image.SyntheticImages.render(rnd, 720, 540)));
+            }
+            long r0 = r.rows;
+            long o0 = o.rows;
+            List<List<Face>> faces = new MtcnnCascade(nets, MtcnnOptions.defaults()).detect(batch);
+            System.out.printf("R-Net candidates %d, O-Net %d, faces %d%n", r.rows - r0, o.rows - o0,
+                    faces.stream().mapToInt(List::size).sum());
+            assertTrue(r.rows - r0 > 3 * 10, "R-Net ran on " + (r.rows - r0) + " candidates");
+            assertTrue(o.rows - o0 > 0, "O-Net ran on no candidate");
         }
     }
 }

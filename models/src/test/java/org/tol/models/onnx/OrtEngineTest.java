@@ -113,13 +113,19 @@ class OrtEngineTest {
 
     @Test
     void arenaSwitchChangesMemoryNotResults() throws Exception {
-        assertTrue(!OrtSessions.arenaWanted(null) && !OrtSessions.arenaWanted("0") && !OrtSessions.arenaWanted("off"));
-        assertTrue(OrtSessions.arenaWanted("1") && OrtSessions.arenaWanted(" TRUE ") && OrtSessions.arenaWanted("on"));
+        assertArrayEquals(new boolean[] {true, false}, OrtSessions.arenaMode(null));
+        assertArrayEquals(new boolean[] {true, false}, OrtSessions.arenaMode("arena"));
+        for (String off : new String[] {"0", "off", " FALSE "}) {
+            assertArrayEquals(new boolean[] {false, false}, OrtSessions.arenaMode(off));
+        }
+        for (String on : new String[] {"1", " TRUE ", "on"}) {
+            assertArrayEquals(new boolean[] {true, true}, OrtSessions.arenaMode(on));
+        }
         Path file = denseModel(false);
         float[] expected = denseSigmoid(random(5 * 6, 7), 5, 6, random(18, 1), 3, random(3, 2));
         String before = System.getProperty("tol.ort.arena");
         try {
-            for (String arena : new String[] {"false", "true"}) {
+            for (String arena : new String[] {"false", "arena", "true"}) {
                 System.setProperty("tol.ort.arena", arena);
                 try (InferenceModel m = new OrtEngine().load(file, ModelOptions.cpu())) {
                     for (int shape = 1; shape <= 5; shape += 4) { // two shapes: two memory patterns when on
