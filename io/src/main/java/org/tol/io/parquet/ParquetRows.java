@@ -27,6 +27,14 @@ import org.tol.api.schema.ColumnType;
  * Memory holds one row group's projected column chunks, never the whole file: bound it by writing small
  * row groups (tol's writer does) or by splitting work units per row group.
  *
+ * <p>The read path does what DuckDB's scan does and little more: each projected column chunk is mapped
+ * (local file systems) or read with one positional read straight into a pooled direct buffer (see
+ * CountingInputFile), each page is decompressed natively into a pooled direct buffer, and a row's binary
+ * cells are views of those pages (see {@link Row#binaryView}). docs/runtime.md has the measurements.
+ * The buffers go back to the pool ({@link DirectBufferPool}) when the reader leaves the row group, so a
+ * {@link Row}'s values may be read until the next row group starts (or {@link #close()}), not later:
+ * copy what must outlive that (every {@code Row} getter except {@code binaryView} returns a copy).
+ *
  * <p>Not thread-safe; one reader per thread.
  */
 public final class ParquetRows implements Closeable {
@@ -40,14 +48,16 @@ public final class ParquetRows implements Closeable {
     private final int endRowGroup;
     private int nextRowGroup;
     private RecordReader<Group> records;
+    private PageReadStore pages;
     private long remainingInGroup;
     private int currentRowGroup = -1;
     private long nextIndex;
 
     private ParquetRows(Path path, Collection<String> columns, int firstRowGroup, int endRowGroup) throws IOException {
         this.path = path;
-        this.input = new CountingInputFile(path);
-        this.reader = ParquetFileReader.open(input, readOptions());
+        boolean map = CountingInputFile.mapByDefault(path);
+        this.input = new CountingInputFile(path, map);
+        this.reader = ParquetFileReader.open(input, readOptions(map));
         try {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             List<Type> fields = new ArrayList<>();
@@ -80,11 +90,19 @@ public final class ParquetRows implements Closeable {
         }
     }
 
-    /** parquet-java's defaults, with Snappy pages decompressed heap to heap (see HeapSnappyCodecFactory). */
-    private static ParquetReadOptions readOptions() {
+    /**
+     * parquet-java's defaults, except: chunks and pages in pooled direct buffers (useOffHeapDecryptBuffer is
+     * the switch parquet-java's page reader checks before it decompresses into the allocator's buffers, with
+     * or without encryption) and Snappy decompressed natively between them (see PageCodecFactory); with
+     * {@code map}, chunks are mapped rather than read (parquet-java's vectored-read hook; CountingInputFile).
+     */
+    private static ParquetReadOptions readOptions(boolean map) {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         return ParquetReadOptions.builder(conf)
-                .withCodecFactory(new HeapSnappyCodecFactory(HadoopCodecs.newFactory(conf, 0)))
+                .withUseHadoopVectoredIo(map)
+                .withCodecFactory(new PageCodecFactory(HadoopCodecs.newFactory(conf, 0)))
+                .withAllocator(DirectBufferPool.SHARED)
+                .useOffHeapDecryptBuffer(true)
                 .build();
     }
 
@@ -134,7 +152,8 @@ public final class ParquetRows implements Closeable {
             if (nextRowGroup >= endRowGroup) {
                 return null;
             }
-            PageReadStore pages = reader.readNextRowGroup();
+            releasePages();
+            pages = reader.readNextRowGroup();
             if (pages == null) {
                 return null;
             }
@@ -148,8 +167,21 @@ public final class ParquetRows implements Closeable {
         return new Row(g, partitions, currentRowGroup, nextIndex++);
     }
 
+    /** Hands the finished row group's buffers back to the pool; its rows' values are invalid from here. */
+    private void releasePages() {
+        if (pages != null) {
+            records = null;
+            pages.close();
+            pages = null;
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            releasePages();
+        } finally {
+            reader.close();
+        }
     }
 }

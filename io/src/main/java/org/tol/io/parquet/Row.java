@@ -9,6 +9,10 @@ import org.apache.parquet.io.api.Binary;
 /**
  * One row of a Parquet file, restricted to the projected columns. Values are converted lazily, so
  * untouched columns cost nothing. Hive partition values fill columns the file itself lacks.
+ *
+ * <p>A Row reads the page buffers of its {@link ParquetRows}, which are reused once the reader leaves the
+ * row's row group: call its getters before that (every stage does so for the row it just read); what they
+ * return is a copy, except {@link #binaryView}.
  */
 public final class Row {
     private final Group group;
@@ -62,7 +66,9 @@ public final class Row {
     /**
      * The same bytes as {@link #binary(String)} as a read-only view of the page buffer, without copying
      * (position 0 is the cell's first byte); null when absent. Lets a reader of large cells (raw images)
-     * convert straight from the page instead of paying for a copy first. Valid as long as this Row is.
+     * convert straight from the page instead of paying for a copy first. The view is valid until its
+     * reader moves past this row's row group or is closed (the page buffer then goes back to the pool);
+     * copy what must live longer. Usually a direct buffer, so {@code hasArray()} is false.
      */
     public ByteBuffer binaryView(String column) {
         Binary b = binaryValue(column);

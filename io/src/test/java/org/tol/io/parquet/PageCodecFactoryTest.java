@@ -18,10 +18,10 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopCodecs;
 import org.junit.jupiter.api.Test;
 
-/** The heap Snappy decompressor inverts parquet-java's own (native) Snappy compressor byte for byte. */
-class HeapSnappyCodecFactoryTest {
+/** The page decompressors invert parquet-java's own compressors byte for byte, heap or direct, at any offset. */
+class PageCodecFactoryTest {
     private final CompressionCodecFactory parquetCodecs = HadoopCodecs.newFactory(new PlainParquetConfiguration(), 0);
-    private final HeapSnappyCodecFactory codecs = new HeapSnappyCodecFactory(parquetCodecs);
+    private final PageCodecFactory codecs = new PageCodecFactory(parquetCodecs);
 
     /** Incompressible pixels, then runs Snappy does shrink (copies with offsets), then a mix. */
     private static byte[][] samples() {
@@ -53,15 +53,18 @@ class HeapSnappyCodecFactoryTest {
             direct.put(compressed).flip();
             assertArrayEquals(data, heap.decompress(BytesInput.from(direct), data.length).toByteArray());
 
-            for (ByteBuffer out : new ByteBuffer[] {ByteBuffer.allocate(data.length + 3),
-                    ByteBuffer.allocateDirect(data.length + 3)}) {
-                out.position(3);
-                ByteBuffer in = ByteBuffer.wrap(chunk, 4, compressed.length);
-                heap.decompress(in, compressed.length, out, data.length);
-                assertEquals(3 + data.length, out.position(), "output advanced by the page size");
-                byte[] got = new byte[data.length];
-                out.get(3, got);
-                assertArrayEquals(data, got);
+            ByteBuffer directChunk = ByteBuffer.allocateDirect(chunk.length).put(chunk).position(4);
+            for (ByteBuffer in : new ByteBuffer[] {ByteBuffer.wrap(chunk, 4, compressed.length), directChunk}) {
+                for (ByteBuffer out : new ByteBuffer[] {ByteBuffer.allocate(data.length + 3),
+                        ByteBuffer.allocateDirect(data.length + 3)}) {
+                    out.position(3);
+                    heap.decompress(in, compressed.length, out, data.length);
+                    assertEquals(3 + data.length, out.position(), "output advanced by the page size");
+                    assertEquals(4, in.position(), "input not moved");
+                    byte[] got = new byte[data.length];
+                    out.get(3, got);
+                    assertArrayEquals(data, got);
+                }
             }
         }
         compressor.release();
@@ -78,6 +81,13 @@ class HeapSnappyCodecFactoryTest {
         IOException wrongSize = assertThrows(IOException.class,
                 () -> heap.decompress(BytesInput.from(compressed), data.length + 1));
         assertTrue(wrongSize.getMessage().contains("Snappy"), wrongSize.getMessage());
+        ByteBuffer directIn = ByteBuffer.allocateDirect(compressed.length).put(compressed).flip();
+        ByteBuffer directOut = ByteBuffer.allocateDirect(data.length + 8);
+        assertThrows(IOException.class, () -> heap.decompress(directIn, compressed.length, directOut, data.length + 1));
+        assertThrows(IOException.class, () -> heap.decompress(directIn, compressed.length / 2, directOut, data.length));
+        assertThrows(IOException.class,
+                () -> heap.decompress(directIn, compressed.length, ByteBuffer.allocateDirect(10), data.length));
+        assertEquals(0, directOut.position(), "nothing written on error");
         compressor.release();
     }
 
@@ -86,8 +96,23 @@ class HeapSnappyCodecFactoryTest {
         byte[] data = samples()[1];
         var gzip = codecs.getCompressor(CompressionCodecName.GZIP);
         BytesInputDecompressor d = codecs.getDecompressor(CompressionCodecName.GZIP);
-        assertNotSame(HeapSnappyCodecFactory.HeapSnappyDecompressor.class, d.getClass());
-        assertArrayEquals(data, d.decompress(gzip.compress(BytesInput.from(data)), data.length).toByteArray());
+        assertNotSame(PageCodecFactory.SnappyDecompressor.class, d.getClass());
+        byte[] compressed = gzip.compress(BytesInput.from(data)).toByteArray();
+        assertArrayEquals(data, d.decompress(BytesInput.from(compressed), data.length).toByteArray());
+        ByteBuffer out = ByteBuffer.allocateDirect(data.length);
+        d.decompress(ByteBuffer.allocateDirect(compressed.length).put(compressed).flip(), compressed.length, out,
+                data.length);
+        byte[] got = new byte[data.length];
+        out.flip().get(got);
+        assertArrayEquals(data, got);
+
+        BytesInputDecompressor plain = codecs.getDecompressor(CompressionCodecName.UNCOMPRESSED);
+        ByteBuffer copy = ByteBuffer.allocateDirect(data.length);
+        plain.decompress(ByteBuffer.wrap(data), data.length, copy, data.length);
+        copy.flip().get(got);
+        assertArrayEquals(data, got);
+        assertThrows(IOException.class, () -> plain.decompress(ByteBuffer.wrap(data), data.length, copy.clear(),
+                data.length - 1));
         codecs.release();
     }
 }
