@@ -107,6 +107,16 @@ public final class PassThroughFilter<P> implements ImageFilter<P> {
     }
 
     @Override
+    public boolean preparesBgr() {
+        return filter.preparesBgr();
+    }
+
+    @Override
+    public P prepareBgr(byte[] bgr, int offset, int width, int height) throws Exception {
+        return filter.prepareBgr(bgr, offset, width, height);
+    }
+
+    @Override
     public List<RowResult> infer(List<P> batch) throws Exception {
         return filter.infer(batch);
     }

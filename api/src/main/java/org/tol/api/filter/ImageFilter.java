@@ -44,6 +44,23 @@ public interface ImageFilter<P> extends AutoCloseable {
     P prepare(RgbImage image) throws Exception;
 
     /**
+     * Whether {@link #prepareBgr} is implemented: the runtime then hands it raw cells (TreeOfLife-200M's
+     * uncompressed BGR rows) as read, instead of copying each into an RGB image first.
+     */
+    default boolean preparesBgr() {
+        return false;
+    }
+
+    /**
+     * The same result as {@link #prepare} on the RGB image of the raw BGR pixels {@code bgr[offset ..
+     * offset + width*height*3)} (row-major, B, G, R per pixel), read in place; must not modify them. Called
+     * only when {@link #preparesBgr} is true, concurrently like {@link #prepare}.
+     */
+    default P prepareBgr(byte[] bgr, int offset, int width, int height) throws Exception {
+        throw new UnsupportedOperationException(name() + " does not read raw BGR cells");
+    }
+
+    /**
      * Runs a batch of prepared images; returns exactly one result per element, in the same order. An
      * exception fails the whole batch (each row gets status {@code inference_error}); a per-row problem
      * (NaN output, ...) should be a failed {@link RowResult} instead.

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.tol.api.image.RgbImage;
-import org.tol.io.image.ImageDecoder;
 import org.tol.io.image.RawBgr;
 import org.tol.io.image.SyntheticImages;
 import org.tol.wds.ShardWriter;
@@ -45,15 +44,14 @@ public final class WdsBuildBench {
         byte[][] cells = cells(width, height);
         long[] size = {height, width};
         SampleFactory factory = new SampleFactory(WdsImageOptions.REFERENCE);
-        ImageDecoder decoder = new ImageDecoder();
         Taxon taxon = Taxon.of("Animalia", "Chordata", "Aves", "Passeriformes", "Fringillidae", "Geospiza", "fuliginosa");
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            runOnce(work.resolve("warmup"), pool, threads, Math.min(images, WARMUP), cells, size, decoder, factory,
+            runOnce(work.resolve("warmup"), pool, threads, Math.min(images, WARMUP), cells, size, factory,
                     taxon, mx);
             long t0 = System.nanoTime();
-            long[] cpuAndBytes = runOnce(work.resolve("run"), pool, threads, images, cells, size, decoder, factory,
+            long[] cpuAndBytes = runOnce(work.resolve("run"), pool, threads, images, cells, size, factory,
                     taxon, mx);
             double dt = (System.nanoTime() - t0) / 1e9;
             return new Result((long) images / threads * threads, dt, cpuAndBytes[0] / 1e9, cpuAndBytes[1]);
@@ -72,7 +70,7 @@ public final class WdsBuildBench {
     }
 
     private static long[] runOnce(Path dir, ExecutorService pool, int threads, int images, byte[][] cells,
-            long[] size, ImageDecoder decoder, SampleFactory factory, Taxon taxon, ThreadMXBean mx) throws Exception {
+            long[] size, SampleFactory factory, Taxon taxon, ThreadMXBean mx) throws Exception {
         List<Future<long[]>> fs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             final int thread = t;
@@ -82,7 +80,9 @@ public final class WdsBuildBench {
                 try (ShardWriter w = new ShardWriter(out, ShardWriter.Options.DEFAULTS)) {
                     for (int i = 0; i < images / threads; i++) {
                         String key = "t" + thread + "_" + i;
-                        w.write(factory.sample(key, decoder.decode(cells[i % cells.length], size, size), taxon, ""));
+                        // as WdsBuildStage does with a raw cell: resized as stored, no RGB copy
+                        w.write(factory.sample(key, new SampleItem.BgrCell(cells[i % cells.length], (int) size[1],
+                                (int) size[0]), taxon, ""));
                     }
                 }
                 long bytes = Files.size(out.resolve("shard-000000.tar"));

@@ -89,6 +89,19 @@ public final class ClipFilter implements ImageFilter<float[]> {
     }
 
     @Override
+    public boolean preparesBgr() {
+        return true;
+    }
+
+    /** A raw cell straight into the tensor: no RGB copy (the first resampler pass swaps the channels). */
+    @Override
+    public float[] prepareBgr(byte[] bgr, int offset, int width, int height) {
+        float[] out = new float[preprocessor.tensorLength()];
+        preprocessor.prepareBgrInto(bgr, offset, width, height, out, 0);
+        return out;
+    }
+
+    @Override
     public List<RowResult> infer(List<float[]> batch) throws Exception {
         int n = batch.size();
         int len = preprocessor.tensorLength();

@@ -3,12 +3,15 @@ package org.tol.filters.clip;
 import org.tol.api.image.RgbImage;
 import org.tol.filters.resample.PillowResampler;
 import org.tol.filters.resample.ResampleKernel;
+import org.tol.filters.resample.RowLayout;
 
 /**
  * OpenAI CLIP's image preprocessing, matching its torchvision/PIL pipeline: {@code Resize(336, BICUBIC)} (short
  * side to 336, long side {@code int(336 * long / short)}, Pillow's antialiased bicubic, bit-exact),
  * {@code CenterCrop(336)} (offsets {@code round((size - 336) / 2)}, half to even like Python), {@code ToTensor}
- * ({@code /255}) and {@code Normalize(mean, std)} in float32, giving a planar [3, 336, 336] tensor.
+ * ({@code /255}) and {@code Normalize(mean, std)} in float32, giving a planar [3, 336, 336] tensor. Only the
+ * crop's rows and columns are resampled; a raw BGR cell ({@link #prepareBgrInto}) is read in place, the first
+ * pass swapping the channels as it stores them.
  *
  * <p>Thread-safe (the resampler's scratch buffers are per thread), so the runtime's preprocessing pool can call it
  * concurrently.
@@ -16,6 +19,10 @@ import org.tol.filters.resample.ResampleKernel;
 public final class ClipPreprocessor {
     public static final float[] MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
     public static final float[] STD = {0.26862954f, 0.26130258f, 0.27577711f};
+
+    /** Rows as the normalisation reads them: each channel's run of values, R first. */
+    private static final RowLayout PLANAR = new RowLayout(false, true);
+    private static final RowLayout PLANAR_SWAPPED = new RowLayout(true, true);
 
     private final int size;
     /** {@code LUT[c][v] = (v / 255f - mean[c]) / std[c]}, the same float32 operations torchvision performs. */
@@ -62,7 +69,7 @@ public final class ClipPreprocessor {
     /** The resized and cropped uint8 RGB pixels (interleaved), before ToTensor/Normalize; for tests and tools. */
     public byte[] resizeCrop(RgbImage img) {
         byte[] out = new byte[size * size * 3];
-        run(img, (row, values) -> {
+        run(img.pixels(), 0, img.width(), img.height(), RowLayout.INTERLEAVED, (row, values) -> {
             for (int i = 0; i < size * 3; i++) {
                 out[row * size * 3 + i] = (byte) values[i];
             }
@@ -72,28 +79,43 @@ public final class ClipPreprocessor {
 
     /** Writes the planar normalised tensor into {@code out} at {@code offset}. */
     public void prepareInto(RgbImage img, float[] out, int offset) {
+        normalise(img.pixels(), 0, img.width(), img.height(), PLANAR, out, offset);
+    }
+
+    /**
+     * The same tensor straight from a raw BGR cell ({@code width*height*3} bytes at {@code bgr[from]}, as
+     * TreeOfLife-200M stores images): the BGR-to-RGB swap happens where the resampler's first pass stores its
+     * values, so the cell is neither copied nor flipped first.
+     */
+    public void prepareBgrInto(byte[] bgr, int from, int width, int height, float[] out, int offset) {
+        if ((long) width * height * 3 > bgr.length - from) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " BGR image needs "
+                    + (long) width * height * 3 + " bytes, the cell holds " + (bgr.length - from));
+        }
+        normalise(bgr, from, width, height, PLANAR_SWAPPED, out, offset);
+    }
+
+    /** Resize, crop and ToTensor/Normalize, one finished planar row (R, G, B runs of {@code size}) at a time. */
+    private void normalise(byte[] px, int from, int w, int h, RowLayout planar, float[] out, int offset) {
         int plane = size * size;
-        float[] l0 = lut[0];
-        float[] l1 = lut[1];
-        float[] l2 = lut[2];
-        run(img, (row, v) -> {
-            int o = offset + row * size;
-            for (int x = 0, i = 0; x < size; x++, i += 3) {
-                out[o + x] = l0[v[i]];
-                out[o + plane + x] = l1[v[i + 1]];
-                out[o + 2 * plane + x] = l2[v[i + 2]];
+        run(px, from, w, h, planar, (row, v) -> {
+            for (int c = 0; c < 3; c++) {
+                float[] l = lut[c];
+                int o = offset + c * plane + row * size;
+                int b = c * size;
+                for (int x = 0; x < size; x++) {
+                    out[o + x] = l[v[b + x]];
+                }
             }
         });
     }
 
-    private void run(RgbImage img, PillowResampler.RowSink sink) {
-        int w = img.width();
-        int h = img.height();
+    private void run(byte[] px, int from, int w, int h, RowLayout layout, PillowResampler.RowSink sink) {
         int[] rs = resizedSize(w, h);
         int outW = rs[0];
         int outH = rs[1];
         int left = (int) Math.rint((outW - size) / 2.0); // Python round(): half to even
         int top = (int) Math.rint((outH - size) / 2.0);
-        resampler.resizeCrop(img.pixels(), w, h, outW, outH, left, top, size, size, sink);
+        resampler.resizeCrop(px, from, w, h, outW, outH, left, top, size, size, layout, sink);
     }
 }

@@ -13,8 +13,15 @@ final class PillowPasses {
     private PillowPasses() {}
 
     private static int clip8(int v) {
-        return Math.max(0, Math.min(v >> PRECISION_BITS, 255)); // min/max rather than a branch: vectorises
+        return TapSweeps.clip8(v);
     }
+
+    /**
+     * Tap counts from which the horizontal pass transposes ({@link #wide}) instead of running per pixel:
+     * the transposition costs the same whatever the taps, the per-pixel loop grows with them. CLIP's 540→336
+     * (6–7 taps) on 720x540 raw rows: 400 images per CPU-second per pixel, 500 transposed.
+     */
+    static final int WIDE_TAPS = 5;
 
     /** Rows per block of the horizontal pass: a block of 720-px rows stays in L2 while every column visits it. */
     private static final int ROW_BLOCK = 32;
@@ -25,38 +32,38 @@ final class PillowPasses {
 
     /**
      * Horizontal pass for input rows {@code [rowFrom, rowTo)} and output columns {@code [colFrom, colFrom+cols)}
-     * of an interleaved RGB image of width {@code inW}; writes {@code cols*3} uint8 values per row (as ints, so
-     * the vertical pass needs no widening) into the rows {@code tmp}, whose first row is input row {@code tmpRow0}.
+     * of an interleaved 3-channel image of width {@code inW} whose first byte is {@code src[srcOff]}; writes
+     * {@code cols*3} uint8 values per row (as ints, so the vertical pass needs no widening), laid out as
+     * {@code layout} says, into the rows {@code tmp}, whose first row is input row {@code tmpRow0}.
      *
-     * <p>Column-outer inside blocks of rows, so each column's weights stay in registers; the usual tap counts
-     * (4–8: upscaling and downscaling by up to 2x) have unrolled kernels ({@link #taps6}, {@link #taps8}); more taps
-     * go to {@link #wide}. Integer sums do not depend on the
-     * order, so this equals Pillow's row-by-row loop exactly.
+     * <p>Up to 4 taps (upscaling, bilinear): column-outer inside blocks of rows, so each column's weights stay in
+     * registers ({@link #taps4}); from {@link #WIDE_TAPS} taps (downscaling) the rows are transposed
+     * ({@link #wide}). Integer sums do not depend on the order, so this equals Pillow's row-by-row loop exactly.
      */
-    static void horizontal(byte[] src, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom, int cols, int[][] tmp,
-            int tmpRow0) {
+    static void horizontal(byte[] src, int srcOff, int inW, int rowFrom, int rowTo, PillowCoeffs c, int colFrom,
+            int cols, int[][] tmp, int tmpRow0, RowLayout layout) {
         int[] start = c.start();
         int[] count = c.count();
         int[] w = c.weights();
         int stride = c.stride();
         int rowLen = inW * 3;
-        int rb = cols * 3;
-        if (maxCount(count, colFrom, cols) > 8) {
-            wide(src, rowLen, rowFrom, rowTo, start, count, w, stride, colFrom, cols, tmp, tmpRow0);
+        if (maxCount(count, colFrom, cols) >= WIDE_TAPS) {
+            wide(src, srcOff, rowLen, rowFrom, rowTo, c, colFrom, cols, tmp, tmpRow0, layout);
             return;
         }
+        int[] oc = new int[3];
         for (int y0 = rowFrom; y0 < rowTo; y0 += ROW_BLOCK) {
             int y1 = Math.min(rowTo, y0 + ROW_BLOCK);
             for (int xx = colFrom; xx < colFrom + cols; xx++) {
                 int n = count[xx];
                 int kb = xx * stride;
                 int ti = y0 - tmpRow0;
-                int o = (xx - colFrom) * 3;
-                int p0 = y0 * rowLen + start[xx] * 3;
-                if (n >= 4 && n <= 6) {
-                    taps6(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, o);
-                } else if (n >= 7 && n <= 8) {
-                    taps8(src, w, kb, n, p0, rowLen, y1 - y0, tmp, ti, o);
+                for (int ch = 0; ch < 3; ch++) {
+                    oc[ch] = layout.index(xx - colFrom, ch, cols);
+                }
+                int p0 = srcOff + y0 * rowLen + start[xx] * 3;
+                if (n == 4) {
+                    taps4(src, w, kb, p0, rowLen, y1 - y0, tmp, ti, oc);
                 } else {
                     for (int y = y0; y < y1; y++, ti++, p0 += rowLen) {
                         for (int ch = 0; ch < 3; ch++) {
@@ -64,7 +71,7 @@ final class PillowPasses {
                             for (int t = 0, p = p0 + ch; t < n; t++, p += 3) {
                                 v += (src[p] & 0xff) * w[kb + t];
                             }
-                            tmp[ti][o + ch] = clip8(v);
+                            tmp[ti][oc[ch]] = clip8(v);
                         }
                     }
                 }
@@ -80,7 +87,6 @@ final class PillowPasses {
         return m;
     }
 
-    /** Per-thread column-major copy of the rows the wide horizontal pass reads. */
     /** Per-thread column-major copy of the rows the wide horizontal pass reads, one array per column. */
     private static final class Columns {
         int[][] col = new int[0][];
@@ -91,21 +97,33 @@ final class PillowPasses {
     private static final ThreadLocal<Columns> COLUMNS = ThreadLocal.withInitial(Columns::new);
 
     /**
-     * More than 8 taps (downscaling by over 2x, e.g. 720 to 224 wide: 15 taps): the rows are first copied
-     * column-major, one array per input value column ({@code col[x*3+ch][row]}), so that each tap of an output
-     * column becomes one multiply-add over all rows at once, a loop C2 vectorises; the per-pixel loop over 15
-     * taps cannot be. Separate arrays because JDK 17's C2 does not vectorise {@code a[off + i]} with a
+     * {@link #WIDE_TAPS} or more taps (downscaling by over 1.25x, e.g. 720 to 224 wide: 15 taps; CLIP's 540 to
+     * 336: 7): the rows are first copied column-major, one array per input value column ({@code col[x*3+ch][row]}), so that each tap of an output
+     * column becomes one multiply-add over all rows at once, a loop C2 vectorises ({@link TapSweeps}); the per-pixel
+     * loop over 15 taps cannot be. Separate arrays because JDK 17's C2 does not vectorise {@code a[off + i]} with a
      * loop-invariant {@code off} (about 5x slower than {@code a[i]}). Integer sums do not depend on the order,
      * so this still equals Pillow exactly.
      */
-    private static void wide(byte[] src, int rowLen, int rowFrom, int rowTo, int[] start, int[] count, int[] w,
-            int stride, int colFrom, int cols, int[][] tmp, int tmpRow0) {
+    private static void wide(byte[] src, int srcOff, int rowLen, int rowFrom, int rowTo, PillowCoeffs co,
+            int colFrom, int cols, int[][] tmp, int tmpRow0, RowLayout layout) {
+        int[] start = co.start();
+        int[] count = co.count();
+        int[] w = co.weights();
+        int stride = co.stride();
         int rows = rowTo - rowFrom;
+        // Only the input values the window's taps reach are transposed (a centre crop reads about 3/4 of a
+        // 4:3 row): col[k] holds input value column cFrom + k.
+        int cFrom = start[colFrom] * 3;
+        int cTo = cFrom;
+        for (int xx = colFrom; xx < colFrom + cols; xx++) {
+            cTo = Math.max(cTo, (start[xx] + count[xx]) * 3);
+        }
+        int span = cTo - cFrom;
         Columns bufs = COLUMNS.get();
         int rb = cols * 3;
-        if (bufs.col.length < rowLen || bufs.out.length < rb || bufs.rows < rows) {
+        if (bufs.col.length < span || bufs.out.length < rb || bufs.rows < rows) {
             int cap = Math.max(rows, bufs.rows);
-            bufs.col = new int[Math.max(rowLen, bufs.col.length)][cap];
+            bufs.col = new int[Math.max(span, bufs.col.length)][cap];
             bufs.out = new int[Math.max(rb, bufs.out.length)][cap];
             bufs.rows = cap;
         }
@@ -113,8 +131,8 @@ final class PillowPasses {
         int[][] out = bufs.out;
         // Eight columns per sweep down the rows, one long read per row: the rows' current cache lines stay in
         // L1 while the writes run sequentially.
-        int base = rowFrom * rowLen;
-        int c8 = rowLen & ~7;
+        int base = srcOff + rowFrom * rowLen + cFrom;
+        int c8 = span & ~7;
         for (int c = 0; c < c8; c += 8) {
             int[] d0 = col[c];
             int[] d1 = col[c + 1];
@@ -136,44 +154,16 @@ final class PillowPasses {
                 d7[r] = (int) (v >>> 56);
             }
         }
-        for (int c = c8; c < rowLen; c++) {
+        for (int c = c8; c < span; c++) {
             int[] dst = col[c];
             for (int r = 0, p = base + c; r < rows; r++, p += rowLen) {
                 dst[r] = src[p] & 0xff;
             }
         }
         for (int xx = colFrom; xx < colFrom + cols; xx++) {
-            int n = count[xx];
-            int kb = xx * stride;
             for (int ch = 0; ch < 3; ch++) {
-                int[] acc = out[(xx - colFrom) * 3 + ch]; // the sums, then the uint8 values
-                java.util.Arrays.fill(acc, 0, rows, HALF);
-                int c0 = start[xx] * 3 + ch;
-                int t = 0;
-                // Four taps per sweep: a quarter of the loads and stores of acc.
-                for (; t + 4 <= n; t += 4) {
-                    int k0 = w[kb + t];
-                    int k1 = w[kb + t + 1];
-                    int k2 = w[kb + t + 2];
-                    int k3 = w[kb + t + 3];
-                    int[] a0 = col[c0 + 3 * t];
-                    int[] a1 = col[c0 + 3 * t + 3];
-                    int[] a2 = col[c0 + 3 * t + 6];
-                    int[] a3 = col[c0 + 3 * t + 9];
-                    for (int r = 0; r < rows; r++) {
-                        acc[r] += a0[r] * k0 + a1[r] * k1 + a2[r] * k2 + a3[r] * k3;
-                    }
-                }
-                for (; t < n; t++) {
-                    int k = w[kb + t];
-                    int[] a = col[c0 + 3 * t];
-                    for (int r = 0; r < rows; r++) {
-                        acc[r] += a[r] * k;
-                    }
-                }
-                for (int r = 0; r < rows; r++) {
-                    acc[r] = clip8(acc[r]);
-                }
+                TapSweeps.sum(out[layout.index(xx - colFrom, ch, cols)], rows, col, start[xx] * 3 + ch - cFrom, 3, w,
+                        xx * stride, count[xx]);
             }
         }
         // Back to rows, 64 values at a time so that the 64 column arrays being read stay in L1.
@@ -188,47 +178,19 @@ final class PillowPasses {
         }
     }
 
-    /**
-     * Up to 6 taps with the weights in registers; missing taps get weight 0 and re-read the first tap (in
-     * bounds, adds nothing).
-     */
-    private static void taps6(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti, int o) {
+    /** Four taps (bicubic upscaling, most columns) with the weights in registers. */
+    private static void taps4(byte[] src, int[] w, int kb, int p0, int rowLen, int rows, int[][] tmp, int ti,
+            int[] oc) {
         int k0 = w[kb];
         int k1 = w[kb + 1];
         int k2 = w[kb + 2];
         int k3 = w[kb + 3];
-        int k4 = n > 4 ? w[kb + 4] : 0;
-        int k5 = n > 5 ? w[kb + 5] : 0;
-        int d4 = n > 4 ? 12 : 0;
-        int d5 = n > 5 ? 15 : 0;
         for (int r = 0; r < rows; r++, ti++, p0 += rowLen) {
             int[] dst = tmp[ti];
             for (int ch = 0, p = p0; ch < 3; ch++, p++) {
                 int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
-                        + (src[p + 9] & 0xff) * k3 + (src[p + d4] & 0xff) * k4 + (src[p + d5] & 0xff) * k5;
-                dst[o + ch] = clip8(v);
-            }
-        }
-    }
-
-    /** 7 or 8 taps, as {@link #taps6}. */
-    private static void taps8(byte[] src, int[] w, int kb, int n, int p0, int rowLen, int rows, int[][] tmp, int ti, int o) {
-        int k0 = w[kb];
-        int k1 = w[kb + 1];
-        int k2 = w[kb + 2];
-        int k3 = w[kb + 3];
-        int k4 = w[kb + 4];
-        int k5 = w[kb + 5];
-        int k6 = w[kb + 6];
-        int k7 = n > 7 ? w[kb + 7] : 0;
-        int d7 = n > 7 ? 21 : 0;
-        for (int r = 0; r < rows; r++, ti++, p0 += rowLen) {
-            int[] dst = tmp[ti];
-            for (int ch = 0, p = p0; ch < 3; ch++, p++) {
-                int v = HALF + (src[p] & 0xff) * k0 + (src[p + 3] & 0xff) * k1 + (src[p + 6] & 0xff) * k2
-                        + (src[p + 9] & 0xff) * k3 + (src[p + 12] & 0xff) * k4 + (src[p + 15] & 0xff) * k5
-                        + (src[p + 18] & 0xff) * k6 + (src[p + d7] & 0xff) * k7;
-                dst[o + ch] = clip8(v);
+                        + (src[p + 9] & 0xff) * k3;
+                dst[oc[ch]] = clip8(v);
             }
         }
     }
@@ -248,32 +210,7 @@ final class PillowPasses {
         int[] w = c.weights();
         int stride = c.stride();
         for (int yy = rowFrom; yy < rowFrom + rows; yy++) {
-            java.util.Arrays.fill(acc, 0, rowBytes, HALF);
-            int n = count[yy];
-            int t = 0;
-            for (; t + 4 <= n; t += 4) { // four taps per sweep: a quarter of the loads and stores of acc
-                int k0 = w[yy * stride + t];
-                int k1 = w[yy * stride + t + 1];
-                int k2 = w[yy * stride + t + 2];
-                int k3 = w[yy * stride + t + 3];
-                int[] a0 = src[start[yy] + t - srcRow0];
-                int[] a1 = src[start[yy] + t + 1 - srcRow0];
-                int[] a2 = src[start[yy] + t + 2 - srcRow0];
-                int[] a3 = src[start[yy] + t + 3 - srcRow0];
-                for (int i = 0; i < rowBytes; i++) {
-                    acc[i] += a0[i] * k0 + a1[i] * k1 + a2[i] * k2 + a3[i] * k3;
-                }
-            }
-            for (; t < n; t++) {
-                int k = w[yy * stride + t];
-                int[] a = src[start[yy] + t - srcRow0];
-                for (int i = 0; i < rowBytes; i++) {
-                    acc[i] += a[i] * k;
-                }
-            }
-            for (int i = 0; i < rowBytes; i++) {
-                acc[i] = clip8(acc[i]);
-            }
+            TapSweeps.sum(acc, rowBytes, src, start[yy] - srcRow0, 1, w, yy * stride, count[yy]);
             sink.row(yy - outRow0, acc);
         }
     }

@@ -18,12 +18,30 @@ public final class PillowResampler {
      */
     private static final int BAND = 96;
 
+    /** Output sizes up to which a thread keeps the last coefficients (a few hundred kB at most). */
+    private static final int CACHED_SIZE = 8192;
+
     private final ResampleKernel kernel;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
         int[][] tmp = new int[0][];
         int[] acc = new int[0];
+        /** The last coefficients of each axis (0 vertical, 1 horizontal): a stream of same-size images reuses them. */
+        final PillowCoeffs[] coeffs = new PillowCoeffs[2];
+        final int[][] coeffSizes = new int[2][];
+
+        PillowCoeffs coeffs(ResampleKernel kernel, int in, int out, int axis) {
+            if (out > CACHED_SIZE) {
+                return PillowCoeffs.of(kernel, in, out); // a degenerate strip (1x5000 to 336x1680000): not kept
+            }
+            int[] k = coeffSizes[axis];
+            if (k == null || k[0] != in || k[1] != out) {
+                coeffs[axis] = PillowCoeffs.of(kernel, in, out);
+                coeffSizes[axis] = new int[] {in, out};
+            }
+            return coeffs[axis];
+        }
     }
 
     /** Receives one finished output row as uint8 values in {@code values[0 .. cropWidth*3)}. */
@@ -63,11 +81,21 @@ public final class PillowResampler {
      */
     public void resizeCrop(byte[] px, int w, int h, int outW, int outH, int left, int top, int cropW, int cropH,
             RowSink sink) {
-        PillowCoeffs cv = PillowCoeffs.of(kernel, h, outH);
+        resizeCrop(px, 0, w, h, outW, outH, left, top, cropW, cropH, RowLayout.INTERLEAVED, sink);
+    }
+
+    /**
+     * As {@link #resizeCrop(byte[], int, int, int, int, int, int, int, int, RowSink)} for the {@code w*h*3}
+     * bytes at {@code px[offset]} (any 3-channel order: a raw BGR cell as stored), with the sink's rows laid
+     * out as {@code layout} says (e.g. swapped to RGB and planar for a tensor).
+     */
+    public void resizeCrop(byte[] px, int offset, int w, int h, int outW, int outH, int left, int top, int cropW,
+            int cropH, RowLayout layout, RowSink sink) {
+        Scratch s = scratch.get();
+        PillowCoeffs cv = s.coeffs(kernel, h, outH, 0);
         int rowFrom = cv.start()[top];
         int rowTo = cv.start()[top + cropH - 1] + cv.count()[top + cropH - 1];
         int rowBytes = cropW * 3;
-        Scratch s = scratch.get();
         if (s.acc.length < rowBytes) {
             s.acc = new int[rowBytes];
         }
@@ -80,17 +108,19 @@ public final class PillowResampler {
         if (outW == w) {
             // Pillow skips a pass whose axis keeps its size; with the crop offset it is a plain column copy.
             for (int y = rowFrom; y < rowTo; y++) {
-                int from = (y * w + left) * 3;
+                int from = offset + (y * w + left) * 3;
                 int[] to = tmp[y - rowFrom];
-                for (int i = 0; i < rowBytes; i++) {
-                    to[i] = px[from + i] & 0xff;
+                for (int x = 0; x < cropW; x++) {
+                    for (int ch = 0; ch < 3; ch++) {
+                        to[layout.index(x, ch, cropW)] = px[from + x * 3 + ch] & 0xff;
+                    }
                 }
             }
         }
+        PillowCoeffs ch = outW == w ? null : s.coeffs(kernel, w, outW, 1);
         if (outH == h) {
-            if (outW != w) {
-                PillowPasses.horizontal(px, w, rowFrom, rowTo, PillowCoeffs.of(kernel, w, outW), left, cropW, tmp,
-                        rowFrom);
+            if (ch != null) {
+                PillowPasses.horizontal(px, offset, w, rowFrom, rowTo, ch, left, cropW, tmp, rowFrom, layout);
             }
             int[] acc = s.acc;
             for (int y = 0; y < cropH; y++) {
@@ -101,13 +131,12 @@ public final class PillowResampler {
         }
         // Bands of output rows: the horizontal pass runs just ahead of the vertical one, so the rows the
         // vertical pass reads are still in cache.
-        PillowCoeffs ch = outW == w ? null : PillowCoeffs.of(kernel, w, outW);
-        int done = outW == w ? rowTo : rowFrom;
+        int done = ch == null ? rowTo : rowFrom;
         for (int y = 0; y < cropH; y += BAND) {
             int yEnd = Math.min(cropH, y + BAND);
             int need = cv.start()[top + yEnd - 1] + cv.count()[top + yEnd - 1];
             if (need > done) {
-                PillowPasses.horizontal(px, w, done, need, ch, left, cropW, tmp, rowFrom);
+                PillowPasses.horizontal(px, offset, w, done, need, ch, left, cropW, tmp, rowFrom, layout);
                 done = need;
             }
             PillowPasses.vertical(tmp, rowBytes, rowFrom, cv, top + y, yEnd - y, s.acc, top, sink);

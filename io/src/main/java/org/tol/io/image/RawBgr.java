@@ -74,4 +74,21 @@ public final class RawBgr {
         flipInPlace(bgr);
         return bgr;
     }
+
+    /**
+     * The reference's rule for a raw cell ({@code decode_images.decode_image}): the first of {@code originalSize},
+     * {@code resizedSize} whose {@code [h, w]} has {@code h*w*3 == length}; null when neither fits (an encoded
+     * image, or a bad cell: the decoder says which).
+     */
+    public static long[] size(int length, long[] originalSize, long[] resizedSize) {
+        if (length == 0) {
+            return null;
+        }
+        for (long[] size : new long[][] {originalSize, resizedSize}) {
+            if (size != null && size.length >= 2 && size[0] > 0 && size[1] > 0 && size[0] * size[1] * 3 == length) {
+                return size;
+            }
+        }
+        return null;
+    }
 }

@@ -70,4 +70,15 @@ class RawBgrTest {
         RawBgr.flipInPlace(p);
         assertArrayEquals(orig, p);
     }
+
+    @Test
+    void sizeFollowsTheReferenceRule() {
+        // original_size first, then resized_size; the first [h, w] with h*w*3 == length wins
+        assertArrayEquals(new long[] {2, 3}, RawBgr.size(18, new long[] {2, 3}, new long[] {3, 2}));
+        assertArrayEquals(new long[] {4, 5}, RawBgr.size(60, new long[] {40, 50}, new long[] {4, 5}));
+        assertEquals(null, RawBgr.size(61, new long[] {40, 50}, new long[] {4, 5}));
+        assertEquals(null, RawBgr.size(0, new long[] {0, 0}, null));
+        assertEquals(null, RawBgr.size(18, null, new long[] {-2, -3}));
+        assertEquals(null, RawBgr.size(18, new long[] {6}, null));
+    }
 }

@@ -13,6 +13,7 @@ import org.tol.api.filter.ImageFilter;
 import org.tol.api.image.DecodeResult;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.image.ImageDecoder;
+import org.tol.io.image.RawBgr;
 import org.tol.io.parquet.InputColumns;
 import org.tol.io.parquet.ParquetRows;
 import org.tol.io.parquet.Row;
@@ -137,6 +138,16 @@ final class RowReader<P> implements Runnable {
     }
 
     private PreparedRow<P> prepare(String uuid, byte[] cell, long[] original, long[] resized) {
+        long[] raw = cell != null && filter.preparesBgr() ? RawBgr.size(cell.length, original, resized) : null;
+        // A raw cell in a Java array holds under 2^31/3 pixels, below the runtime decoder's default limit, so
+        // skipping the decoder skips no TOO_LARGE check.
+        if (raw != null && raw[0] * raw[1] <= ImageDecoder.DEFAULT_MAX_PIXELS) {
+            try {
+                return new PreparedRow<>(uuid, filter.prepareBgr(cell, 0, (int) raw[1], (int) raw[0]), null, null);
+            } catch (Exception e) {
+                return new PreparedRow<>(uuid, null, PreparedRow.PREPARE_ERROR, e.toString());
+            }
+        }
         DecodeResult d;
         try {
             d = decoder.decode(cell, original, resized);

@@ -41,7 +41,8 @@ final class OrderedSampleWriter {
     void submit(SampleItem item) throws IOException {
         Future<Object> f = pool.submit(() -> {
             try {
-                return factory.sample(item.key(), item.image().get(), item.taxon(), item.common());
+                return item.raw() != null ? factory.sample(item.key(), item.raw(), item.taxon(), item.common())
+                        : factory.sample(item.key(), item.image().get(), item.taxon(), item.common());
             } catch (SampleFactory.BadRowException e) {
                 return e;
             } catch (RuntimeException e) {

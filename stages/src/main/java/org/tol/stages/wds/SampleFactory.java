@@ -7,6 +7,7 @@ import org.tol.api.image.DecodeResult;
 import org.tol.api.image.RgbImage;
 import org.tol.filters.resample.PillowResampler;
 import org.tol.filters.resample.ResampleKernel;
+import org.tol.filters.resample.RowLayout;
 import org.tol.io.image.ImageEncoder;
 import org.tol.wds.Sample;
 import org.tol.wds.taxon.Taxon;
@@ -38,15 +39,22 @@ public final class SampleFactory {
 
     /** The resized JPEG of an image. */
     public byte[] jpeg(RgbImage img) {
-        int[] t = image.target(img.width(), img.height());
+        // swapped by the resampler's first pass into OpenCV's BGR order, so the encoder needs no swap of its own
+        return jpeg(img.pixels(), img.width(), img.height(), new RowLayout(true, false));
+    }
+
+    /** The resized JPEG of a raw BGR cell: resized as it is, BGR in and BGR out, the same JPEG as from its RGB. */
+    public byte[] jpegBgr(byte[] bgr, int width, int height) {
+        return jpeg(bgr, width, height, RowLayout.INTERLEAVED);
+    }
+
+    private byte[] jpeg(byte[] px, int width, int height, RowLayout toBgr) {
+        int[] t = image.target(width, height);
         int rowBytes = t[0] * 3;
         byte[] bgr = new byte[rowBytes * t[1]];
-        // The resized rows go straight into OpenCV's BGR order, so the encoder needs no swap of its own.
-        BICUBIC.resizeCrop(img.pixels(), img.width(), img.height(), t[0], t[1], 0, 0, t[0], t[1], (row, v) -> {
-            for (int i = 0, o = row * rowBytes; i < rowBytes; i += 3, o += 3) {
-                bgr[o] = (byte) v[i + 2];
-                bgr[o + 1] = (byte) v[i + 1];
-                bgr[o + 2] = (byte) v[i];
+        BICUBIC.resizeCrop(px, 0, width, height, t[0], t[1], 0, 0, t[0], t[1], toBgr, (row, v) -> {
+            for (int i = 0, o = row * rowBytes; i < rowBytes; i++, o++) {
+                bgr[o] = (byte) v[i];
             }
         });
         return jpeg.encodeBgr(t[0], t[1], bgr);
@@ -57,11 +65,25 @@ public final class SampleFactory {
         if (!decoded.isOk()) {
             throw new BadRowException(decoded.error().status(), decoded.message());
         }
+        checkTaxon(taxon);
+        return sample(key, jpeg(decoded.image()), taxon, common);
+    }
+
+    /** The sample of a raw BGR cell, or an exception whose message says what is wrong with this row. */
+    public Sample sample(String key, SampleItem.BgrCell cell, Taxon taxon, String common) throws BadRowException {
+        checkTaxon(taxon);
+        return sample(key, jpegBgr(cell.bytes(), cell.width(), cell.height()), taxon, common);
+    }
+
+    private static void checkTaxon(Taxon taxon) throws BadRowException {
         if (taxon == null || taxon.empty()) {
             throw new BadRowException("no_taxon", "the row has no taxon (all ranks empty or unknown)");
         }
+    }
+
+    private static Sample sample(String key, byte[] jpg, Taxon taxon, String common) throws BadRowException {
         Map<String, byte[]> members = new LinkedHashMap<>();
-        members.put("jpg", jpeg(decoded.image()));
+        members.put("jpg", jpg);
         TaxonText.members(taxon, common).forEach((ext, text) -> members.put(ext, text.getBytes(StandardCharsets.UTF_8)));
         try {
             return new Sample(key, members);

@@ -14,6 +14,7 @@ import org.tol.api.stage.StageUnit;
 import org.tol.api.stage.UnitOutput;
 import org.tol.api.stage.UnitResult;
 import org.tol.io.image.ImageDecoder;
+import org.tol.io.image.RawBgr;
 import org.tol.io.parquet.ImageColumns;
 import org.tol.io.parquet.ParquetRows;
 import org.tol.io.parquet.Row;
@@ -116,7 +117,10 @@ public final class WdsBuildStage implements Stage {
                 byte[] cell = r.binary(ImageColumns.IMAGE);
                 long[] orig = r.longs(ImageColumns.ORIGINAL_SIZE);
                 long[] resized = r.longs(ImageColumns.RESIZED_SIZE);
-                writer.submit(new SampleItem(uuid, () -> decode(cell, orig, resized), taxon, t[7]));
+                long[] raw = cell == null ? null : RawBgr.size(cell.length, orig, resized);
+                // A raw cell in a Java array holds under 2^31/3 pixels, below the decoder's limit: nothing to check.
+                writer.submit(raw != null ? SampleItem.raw(uuid, new SampleItem.BgrCell(cell, (int) raw[1], (int) raw[0]),
+                        taxon, t[7]) : new SampleItem(uuid, () -> decode(cell, orig, resized), taxon, t[7]));
             }
             writer.finish();
             ok = true;

@@ -1,5 +1,6 @@
 package org.tol.stages.wds;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import org.tol.api.image.RgbImage;
 import org.tol.filters.resample.PillowResampler;
 import org.tol.filters.resample.ResampleKernel;
 import org.tol.io.image.ImageDecoder;
+import org.tol.io.image.RawBgr;
 import org.tol.io.image.SyntheticImages;
 import org.tol.wds.Sample;
 import org.tol.wds.taxon.Taxon;
@@ -59,5 +61,25 @@ class SampleFactoryTest {
         assertEquals("no_taxon", e.status());
         e = assertThrows(SampleFactory.BadRowException.class, () -> f.sample("a.b", DecodeResult.ok(img), FINCH, null));
         assertEquals("bad_key", e.status());
+    }
+
+    @Test
+    void aRawBgrCellGivesTheSameJpegAsItsRgbImage() throws Exception {
+        for (WdsImageOptions o : List.of(WdsImageOptions.REFERENCE, new WdsImageOptions(224, 224, true, 95))) {
+            SampleFactory f = new SampleFactory(o);
+            for (int[] s : new int[][] {{720, 540}, {540, 720}, {224, 224}, {101, 3000}}) {
+                RgbImage img = SyntheticImages.render(new Random(s[0]), s[0], s[1]);
+                byte[] bgr = RawBgr.fromRgb(img);
+                Sample viaBgr = f.sample("k", new SampleItem.BgrCell(bgr, s[0], s[1]), FINCH, "");
+                Sample viaRgb = f.sample("k", DecodeResult.ok(img), FINCH, "");
+                assertArrayEquals(viaRgb.members().get("jpg"), viaBgr.members().get("jpg"),
+                        s[0] + "x" + s[1]);
+                // and the RGB path's JPEG holds Pillow's resize, as before (BGR handed to the encoder)
+                int[] t = o.target(s[0], s[1]);
+                byte[] exact = new PillowResampler(ResampleKernel.BICUBIC).resize(img.pixels(), s[0], s[1], t[0], t[1]);
+                assertArrayEquals(new org.tol.io.image.ImageEncoder(org.tol.io.image.ImageEncoder.Format.JPEG, o.quality())
+                        .encodeBgr(t[0], t[1], RawBgr.fromRgb(new RgbImage(t[0], t[1], exact))), viaRgb.members().get("jpg"));
+            }
+        }
     }
 }
