@@ -9,9 +9,10 @@ LIB=${1:?usage: cds-archive.sh LIBDIR}
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 TMP="$LIB/.tol.jsa.$$"
 rm -f "$TMP"
-# --version initialises picocli's whole command tree and logging: what every short command starts with.
+# --help initialises picocli's whole command tree: what every short command starts with (--version no longer
+# does: Main prints it without picocli) and logging.
 if "$JAVA" -XX:ArchiveClassesAtExit="$TMP" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$LIB/*" \
-    org.tol.cli.Main --version >/dev/null 2>&1 && [ -s "$TMP" ]; then
+    org.tol.cli.Main --help >/dev/null 2>&1 && [ -s "$TMP" ]; then
   chmod a+r "$TMP"
   mv -f "$TMP" "$LIB/tol.jsa"
 else

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             org.tol.cli.models.ClipPreprocessBenchCommand.class,
             org.tol.cli.detect.MegaDetectorPrepBenchCommand.class,
             org.tol.cli.detect.FacesPrepBenchCommand.class,
+            org.tol.cli.detect.FacesMemoryBenchCommand.class,
             org.tol.cli.bench.PdqBenchCommand.class,
             org.tol.cli.bench.LookupBenchCommand.class,
             org.tol.cli.bench.ExtractBenchCommand.class,

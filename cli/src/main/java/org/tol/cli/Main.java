@@ -9,11 +9,24 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        String version = versionOnly(args);
+        if (version != null) {
+            // picocli would first build every subcommand's model (~2,000 classes, most of the start-up) to
+            // print one line; same line, same stream, same exit code without it.
+            System.out.println(version);
+            System.exit(0);
+        }
         if (isFilterRun(args)) {
             // Before anything else: SIGUSR1/SIGTERM must never find the JVM without its handlers.
             SignalHandlers.installOnce(graceSeconds(args));
         }
         System.exit(TolCommand.commandLine().execute(args));
+    }
+
+    /** The version line when the whole command line is {@code --version} (or {@code -V}), else null. */
+    static String versionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))
+                ? new VersionProvider().getVersion()[0] : null;
     }
 
     /** {@code tol [global options] filter ...}: a rank of the runtime. */

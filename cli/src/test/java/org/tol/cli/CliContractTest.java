@@ -59,6 +59,20 @@ class CliContractTest {
     }
 
     @Test
+    void versionFastPathPrintsWhatPicocliPrints() {
+        for (String flag : new String[] {"--version", "-V"}) {
+            Run v = run(flag);
+            assertEquals(0, v.code());
+            assertEquals(v.out(), Main.versionOnly(new String[] {flag}) + System.lineSeparator());
+        }
+        // Anything more than the bare flag goes through picocli (options, subcommands, usage errors).
+        assertEquals(null, Main.versionOnly(new String[] {"--version", "-v"}));
+        assertEquals(null, Main.versionOnly(new String[] {"filter", "--version"}));
+        assertEquals(null, Main.versionOnly(new String[] {"--help"}));
+        assertEquals(null, Main.versionOnly(new String[0]));
+    }
+
+    @Test
     void versionAndUsageErrors() {
         Run v = run("--version");
         assertEquals(0, v.code());

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.tol.api.schema.Column;
 import org.tol.checkpoint.AppendLog;
 import org.tol.checkpoint.OutLayout;
@@ -40,6 +44,7 @@ public final class CollectBench {
     public static Map<String, Object> generate(Path dir, long rows, int rowsPerPart, int partsPerUnit, int ranks,
             long dupEvery) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         OutLayout out = new OutLayout(dir);
         long rowsPerUnit = (long) rowsPerPart * partsPerUnit;
         int unitCount = (int) ((rows + rowsPerUnit - 1) / rowsPerUnit);
@@ -49,19 +54,70 @@ public final class CollectBench {
             units.add(new WorkUnit(rel, dir.resolve("inputs").resolve(rel).toString(), 1L << 20, 0, -1));
         }
         RunStore.write(out, new RunPlan("bench-collect", Map.of("rows", Long.toString(rows)), List.of("synthetic"), units));
-        long row = 0;
-        Map<String, Object> prev = null;
-        try (CommitQueue commits = new CommitQueue("bench-commit", 8)) {
-            for (int u = 0; u < unitCount; u++) {
-                WorkUnit unit = units.get(u);
+        // Ranks are split over the threads (rank % threads), so each rank's manifest and processed log has
+        // one writer, as in a real run; every thread commits through its own queue like a rank does.
+        int threads = Math.max(1, Math.min(ranks, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    writeUnits(out, units, rows, rowsPerPart, rowsPerUnit, ranks, threads, thread, dupEvery);
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException("generating " + dir + " failed", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", rows);
+        m.put("units", unitCount);
+        m.put("parts", unitCount * (long) partsPerUnit);
+        m.put("ranks", ranks);
+        m.put("bytes", sizeOf(dir));
+        m.put("seconds", (System.nanoTime() - t0) / 1e9);
+        m.put("cpu_seconds", (cpuNanos() - cpu0) / 1e9);
+        m.put("threads", threads);
+        return m;
+    }
+
+    private static void writeUnits(OutLayout out, List<WorkUnit> units, long rows, int rowsPerPart, long rowsPerUnit,
+            int ranks, int threads, int thread, long dupEvery) throws IOException, InterruptedException {
+        // One map refilled per row (PartSink copies the values into the Parquet writer at once); a repeat
+        // row leaves it as it is, so it repeats the previous row's uuid and values.
+        Map<String, Object> r = new HashMap<>();
+        try (CommitQueue commits = new CommitQueue("bench-commit-" + thread, 8)) {
+            for (int u = 0; u < units.size(); u++) {
                 int rank = u % ranks;
+                if (rank % threads != thread) {
+                    continue;
+                }
+                WorkUnit unit = units.get(u);
+                long row = u * rowsPerUnit;
                 long inUnit = Math.min(rowsPerUnit, rows - row);
                 PartSink sink = new PartSink(out, rank, unit, COLUMNS, 0, commits, null); // no input identity
                 for (long i = 0; i < inUnit; i++, row++) {
-                    Map<String, Object> r = dupEvery > 0 && row % dupEvery == dupEvery - 1 && prev != null ? prev
-                            : row(row);
+                    if (!repeat(row, dupEvery)) {
+                        fill(r, row);
+                    } else if (i == 0) { // the row repeated was the last of another unit
+                        long src = row;
+                        while (repeat(src, dupEvery)) {
+                            src--;
+                        }
+                        fill(r, src);
+                    }
                     sink.write(r);
-                    prev = r;
                     if (i % rowsPerPart == rowsPerPart - 1 && i < inUnit - 1) {
                         sink.commit(false);
                     }
@@ -71,25 +127,19 @@ public final class CollectBench {
                 AppendLog.append(out.processedLog(rank), unit.logLine());
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rows", rows);
-        m.put("units", unitCount);
-        m.put("parts", unitCount * (long) partsPerUnit);
-        m.put("ranks", ranks);
-        m.put("bytes", sizeOf(dir));
-        m.put("seconds", (System.nanoTime() - t0) / 1e9);
-        return m;
     }
 
-    private static Map<String, Object> row(long i) {
-        Map<String, Object> r = new HashMap<>();
+    private static boolean repeat(long row, long dupEvery) {
+        return dupEvery > 0 && row > 0 && row % dupEvery == dupEvery - 1;
+    }
+
+    private static void fill(Map<String, Object> r, long i) {
         r.put("uuid", new UUID(0x5eed_0000_0000_0000L ^ (i * 0x9E3779B97F4A7C15L), i).toString());
         boolean bad = i % 997 == 0;
         r.put("status", bad ? "decode_error" : "ok");
         r.put("error", bad ? "synthetic bad row " + i : null);
         r.put("pred_label", bad ? null : LABELS[(int) (i % LABELS.length)]);
         r.put("pred_score", bad ? null : (i % 1000) / 1000.0);
-        return r;
     }
 
     /** One collect of OUT = {@code dir} in this process: seconds, summary counts and peak RSS (VmHWM). */

@@ -18,10 +18,18 @@ public final class MtcnnCascade {
     private final MtcnnOptions options;
     /** Crop source; the cascade runs on the rank's single inference thread, so one reusable table is enough. */
     private final SummedAreaTable crops = new SummedAreaTable();
+    /** Input bytes per P-Net run on the large pyramid levels (see {@link #pnetImagesPerRun}). */
+    static final long PNET_INPUT_BYTES = 16L << 20;
+    private final long pnetInputBytes;
 
     public MtcnnCascade(MtcnnNets nets, MtcnnOptions options) {
+        this(nets, options, PNET_INPUT_BYTES);
+    }
+
+    MtcnnCascade(MtcnnNets nets, MtcnnOptions options, long pnetInputBytes) {
         this.nets = nets;
         this.options = options;
+        this.pnetInputBytes = pnetInputBytes;
     }
 
     /** Faces per image, in working-image pixels, best first. */
@@ -40,6 +48,18 @@ public final class MtcnnCascade {
         return faces;
     }
 
+    /**
+     * Images per P-Net run on a level of {@code len} floats per image: the whole batch, except on the large
+     * levels, which run in parts of at most {@link #PNET_INPUT_BYTES} (16 MB: 7 images of the first level) of input. P-Net's activations
+     * are ~5x its input (10 channels at full size, then 16 and 32 at a quarter), so 32 images of the 432x432
+     * first level of a 720 working image held ~0.5 GB outside the heap at once for no gain: each image's
+     * outputs are the same whatever the batch (checked by MtcnnCascadeTest).
+     */
+    int pnetImagesPerRun(int n, int len) {
+        long perImage = 4L * len;
+        return (int) Math.max(1, Math.min(n, pnetInputBytes / perImage));
+    }
+
     private List<List<Candidate>> stage1(List<FaceInput> batch) throws Exception {
         int n = batch.size();
         int size = batch.get(0).size();
@@ -52,18 +72,23 @@ public final class MtcnnCascade {
             int lh = pyramid.levelHeight(k);
             int lw = pyramid.levelWidth(k);
             int len = 3 * lh * lw;
-            float[] data = new float[n * len];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(batch.get(i).levels()[k], 0, data, i * len, len);
-            }
-            MtcnnNets.PnetOutput out = nets.pnet(new Tensor(data, new long[] {n, 3, lh, lw}));
-            int oh = (int) out.prob().dim(2);
-            int ow = (int) out.prob().dim(3);
-            int plane = oh * ow;
-            for (int i = 0; i < n; i++) {
-                List<Candidate> cands = BoxSteps.generate(i, out.reg().data(), i * 4 * plane, out.prob().data(),
-                        i * 2 * plane + plane, oh, ow, pyramid.scales().get(k), options.thresholds()[0]);
-                kept.get(i).addAll(nms(cands, 0.5f, Nms.Mode.IOU));
+            int step = pnetImagesPerRun(n, len);
+            for (int from = 0; from < n; from += step) {
+                int to = Math.min(n, from + step);
+                float[] data = new float[(to - from) * len];
+                for (int i = from; i < to; i++) {
+                    System.arraycopy(batch.get(i).levels()[k], 0, data, (i - from) * len, len);
+                }
+                MtcnnNets.PnetOutput out = nets.pnet(new Tensor(data, new long[] {to - from, 3, lh, lw}));
+                int oh = (int) out.prob().dim(2);
+                int ow = (int) out.prob().dim(3);
+                int plane = oh * ow;
+                for (int i = from; i < to; i++) {
+                    int q = i - from;
+                    List<Candidate> cands = BoxSteps.generate(i, out.reg().data(), q * 4 * plane, out.prob().data(),
+                            q * 2 * plane + plane, oh, ow, pyramid.scales().get(k), options.thresholds()[0]);
+                    kept.get(i).addAll(nms(cands, 0.5f, Nms.Mode.IOU));
+                }
             }
         }
         for (int i = 0; i < n; i++) {

@@ -72,4 +72,43 @@ class FaceOnnxTest {
             }
         }
     }
+
+    /** P-Net runs the big levels in parts (bounded memory): the faces are exactly those of whole-batch runs. */
+    @Test
+    void pnetInPartsFindsExactlyTheSameFaces() throws Exception {
+        new PlantedMtcnnModels(100f, 0.8f, 0.5f).writeAll(dir);
+        OrtEngine ort = new OrtEngine();
+        MtcnnNets nets = new MtcnnNets(ort.load(dir.resolve("pnet.onnx"), ModelOptions.cpu()),
+                ort.load(dir.resolve("rnet.onnx"), ModelOptions.cpu()), ort.load(dir.resolve("onet.onnx"), ModelOptions.cpu()));
+        try (FaceFilter f = new FaceFilter(nets, MtcnnOptions.defaults(), "test")) {
+            List<FaceInput> batch = new java.util.ArrayList<>();
+            int[][] rects = {{400, 200, 44, 22}, {0, 0, 0, 0}, {10, 600, 120, 60}, {1300, 0, 140, 140}, {700, 300, 30, 90}};
+            for (int[] r : rects) {
+                RgbImage img = withRedRect(1440, 720, r[0], r[1], r[2], r[3]);
+                // a second red patch in each image: several faces per image, over several levels
+                for (int y = 500; y < 560; y++) {
+                    for (int x = 900; x < 960; x++) {
+                        img.pixels()[(y * 1440 + x) * 3] = (byte) 255;
+                    }
+                }
+                batch.add(f.prepare(img));
+            }
+            List<List<Face>> whole = new MtcnnCascade(nets, MtcnnOptions.defaults(), Long.MAX_VALUE).detect(batch);
+            assertTrue(whole.stream().mapToInt(List::size).sum() >= 6, "faces " + whole);
+            for (long budget : new long[] {1, 3L << 20, MtcnnCascade.PNET_INPUT_BYTES}) {
+                List<List<Face>> parts = new MtcnnCascade(nets, MtcnnOptions.defaults(), budget).detect(batch);
+                assertEquals(whole.size(), parts.size());
+                for (int i = 0; i < whole.size(); i++) {
+                    assertEquals(whole.get(i).size(), parts.get(i).size(), "image " + i + ", budget " + budget);
+                    for (int k = 0; k < whole.get(i).size(); k++) {
+                        Face a = whole.get(i).get(k);
+                        Face b = parts.get(i).get(k);
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(a.box(), b.box(), 0f);
+                        assertEquals(a.prob(), b.prob(), 0f);
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(a.landmarks(), b.landmarks(), 0f);
+                    }
+                }
+            }
+        }
+    }
 }

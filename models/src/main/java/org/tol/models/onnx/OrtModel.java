@@ -73,10 +73,11 @@ public final class OrtModel implements InferenceModel {
             throw new IllegalArgumentException("model takes " + inputs.size() + " inputs " + inputs + ", got " + in.size());
         }
         Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+        List<java.nio.ByteBuffer> owned = new ArrayList<>(in.size());
         try {
             for (int i = 0; i < in.size(); i++) {
                 TensorSpec spec = inputs.get(i);
-                feed.put(spec.name(), OrtTensors.toOrt(env, in.get(i), spec.dtype()));
+                feed.put(spec.name(), OrtTensors.toOrt(env, in.get(i), spec.dtype(), owned));
             }
             try (OrtSession.Result result = session.run(feed)) {
                 List<Tensor> out = new ArrayList<>(outputs.size());
@@ -91,6 +92,7 @@ public final class OrtModel implements InferenceModel {
             }
         } finally {
             feed.values().forEach(OnnxTensor::close);
+            owned.forEach(DirectBuffers::free); // now, not when the collector gets to it (see DirectBuffers)
         }
     }
 

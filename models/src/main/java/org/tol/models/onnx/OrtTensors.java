@@ -7,7 +7,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.TensorInfo;
 import ai.onnxruntime.platform.Fp16Conversions;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
@@ -22,10 +21,18 @@ import org.tol.api.model.Tensor;
 final class OrtTensors {
     private OrtTensors() {}
 
-    static OnnxTensor toOrt(OrtEnvironment env, Tensor t, DType declared) throws OrtException {
+    /**
+     * The ORT tensor of {@code t} as the model's declared input type. float32 and fp16 inputs are copied into a
+     * direct buffer made here and added to {@code owned}: ORT uses it without another copy, and the caller frees
+     * it with {@link DirectBuffers#free} once the tensor is closed (other types are small; ORT copies them).
+     */
+    static OnnxTensor toOrt(OrtEnvironment env, Tensor t, DType declared, java.util.List<ByteBuffer> owned) throws OrtException {
         switch (declared) {
-            case FLOAT16:
-                return OnnxTensor.createTensor(env, toHalf(t.data()), t.shape(), OnnxJavaType.FLOAT16);
+            case FLOAT16: {
+                ByteBuffer half = toHalf(t.data());
+                owned.add(half);
+                return OnnxTensor.createTensor(env, half.asShortBuffer(), t.shape(), OnnxJavaType.FLOAT16);
+            }
             case FLOAT64: {
                 double[] d = new double[t.data().length];
                 for (int i = 0; i < d.length; i++) {
@@ -33,8 +40,13 @@ final class OrtTensors {
                 }
                 return OnnxTensor.createTensor(env, DoubleBuffer.wrap(d), t.shape());
             }
-            case FLOAT32:
-                return OnnxTensor.createTensor(env, FloatBuffer.wrap(t.data()), t.shape());
+            case FLOAT32: {
+                ByteBuffer direct = DirectBuffers.allocate(4L * t.data().length);
+                owned.add(direct);
+                FloatBuffer f = direct.asFloatBuffer();
+                f.put(t.data()).rewind();
+                return OnnxTensor.createTensor(env, f, t.shape());
+            }
             case INT64: {
                 // token ids (CLIP's text encoder): whole numbers below 2^24, exact in the float32 tensor
                 long[] l = new long[t.data().length];
@@ -64,8 +76,9 @@ final class OrtTensors {
      * conversion runs on the inference thread, so large inputs are split across the common pool to keep the
      * GPU fed.
      */
-    static ShortBuffer toHalf(float[] data) {
-        ShortBuffer half = ByteBuffer.allocateDirect(data.length * 2).order(ByteOrder.nativeOrder()).asShortBuffer();
+    static ByteBuffer toHalf(float[] data) {
+        ByteBuffer bytes = DirectBuffers.allocate(2L * data.length);
+        ShortBuffer half = bytes.asShortBuffer();
         int chunks = (data.length + CHUNK - 1) / CHUNK;
         IntStream range = IntStream.range(0, chunks);
         (chunks > 1 ? range.parallel() : range).forEach(c -> {
@@ -74,7 +87,7 @@ final class OrtTensors {
                 half.put(i, Fp16Conversions.floatToFp16(data[i]));
             }
         });
-        return half;
+        return bytes;
     }
 
     static Tensor fromOrt(String name, OnnxTensor t) {
@@ -89,9 +102,13 @@ final class OrtTensors {
                 break;
             }
             case FLOAT16: {
-                FloatBuffer b = Fp16Conversions.convertFp16BufferToFloatBuffer(t.getShortBuffer());
+                // Element by element as Fp16Conversions.convertFp16BufferToFloatBuffer does, without the direct
+                // buffer it allocates for the result (left to the collector, like the input copies).
+                ShortBuffer b = t.getShortBuffer();
                 data = new float[b.remaining()];
-                b.get(data);
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = Fp16Conversions.fp16ToFloat(b.get(i));
+                }
                 break;
             }
             case DOUBLE: {

@@ -2,6 +2,7 @@ package org.tol.runtime.collect;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,9 @@ final class CollectPass implements AutoCloseable {
 
     private final ParquetRowWriter preds;
     private final ParquetRowWriter fails;
-    final Map<String, Long> byStatus = new TreeMap<>();
-    final Map<String, Long> byLabel = new TreeMap<>();
+    // Counted in hash maps (a sorted map's string compares per row showed in the profile), sorted when read.
+    private final Map<String, long[]> statusCounts = new HashMap<>();
+    private final Map<String, long[]> labelCounts = new HashMap<>();
     /** Units whose reading stopped at a part that could not be read: unit id to "part: error". */
     final Map<String, String> unreadable = new LinkedHashMap<>();
     long rowsRead;
@@ -84,15 +86,31 @@ final class CollectPass implements AutoCloseable {
         rowsWritten++;
         preds.write(row);
         String status = String.valueOf(row.get("status"));
-        byStatus.merge(status, 1L, Long::sum);
+        statusCounts.computeIfAbsent(status, k -> new long[1])[0]++;
         if (!"ok".equals(status)) {
             fails.write(row);
         }
         // CLIP writes pred_label; other label-producing filters may call it label.
         Object label = row.containsKey("pred_label") ? row.get("pred_label") : row.get("label");
         if (label != null) {
-            byLabel.merge(label.toString(), 1L, Long::sum);
+            labelCounts.computeIfAbsent(label.toString(), k -> new long[1])[0]++;
         }
+    }
+
+    /** Rows written by status, sorted by status. */
+    Map<String, Long> byStatus() {
+        return sorted(statusCounts);
+    }
+
+    /** Rows written by label ({@code pred_label} or {@code label}), sorted by label. */
+    Map<String, Long> byLabel() {
+        return sorted(labelCounts);
+    }
+
+    private static Map<String, Long> sorted(Map<String, long[]> counts) {
+        Map<String, Long> m = new TreeMap<>();
+        counts.forEach((k, v) -> m.put(k, v[0]));
+        return m;
     }
 
     void commit() throws IOException {

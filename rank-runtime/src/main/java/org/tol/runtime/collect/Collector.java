@@ -115,9 +115,10 @@ public final class Collector {
         summary.put("rows_read", pass.rowsRead);
         summary.put("rows", pass.rowsWritten);
         summary.put("rows_null_uuid", pass.nullUuids);
-        summary.put("rows_by_status", pass.byStatus);
-        if (!pass.byLabel.isEmpty()) {
-            summary.put("rows_by_label", pass.byLabel);
+        summary.put("rows_by_status", pass.byStatus());
+        Map<String, Long> byLabel = pass.byLabel();
+        if (!byLabel.isEmpty()) {
+            summary.put("rows_by_label", byLabel);
         }
         summary.put("duplicate_uuids_identical", dups.identical());
         summary.put("duplicate_uuids_conflicting", dups.conflicts());

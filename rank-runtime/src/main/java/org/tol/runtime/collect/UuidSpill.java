@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the duplicate uuids of a collect with bounded memory. Each row's (row number, uuid, digest) goes to one
@@ -30,6 +32,7 @@ import java.util.stream.Stream;
  * uuids of the first conflicts in row order.
  */
 final class UuidSpill implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UuidSpill.class);
     static final long ROWS_PER_PARTITION = 500_000;
     private static final int MAX_PARTITIONS = 2048;
 
@@ -38,6 +41,7 @@ final class UuidSpill implements AutoCloseable {
 
     private final Path dir;
     private final DataOutputStream[] outs;
+    private long spilledBytes;
 
     /** {@code expectedRows} sizes the partitions; a wrong guess costs memory or files, never correctness. */
     UuidSpill(Path dir, long expectedRows) throws IOException {
@@ -61,6 +65,12 @@ final class UuidSpill implements AutoCloseable {
         o.writeLong(digest);
         o.writeInt(b.length);
         o.write(b);
+        spilledBytes += 20 + b.length;
+    }
+
+    /** Bytes written to the partition files so far. */
+    long spilledBytes() {
+        return spilledBytes;
     }
 
     /** Reads back every partition (rows were appended in row order, so the first seen is the first kept). */
@@ -75,8 +85,11 @@ final class UuidSpill implements AutoCloseable {
             if (!Files.exists(file(i))) {
                 continue;
             }
-            Map<String, Long> first = new HashMap<>();
+            // A record is 20 bytes + the uuid (36 for the usual text form): presized, the table never rehashes.
+            long bytes = Files.size(file(i));
+            UuidTable first = new UuidTable((int) Math.min(1 << 28, bytes / 56 + 16), 36);
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(i)), 1 << 16))) {
+                byte[] buf = new byte[64];
                 while (true) {
                     long row;
                     try {
@@ -85,17 +98,21 @@ final class UuidSpill implements AutoCloseable {
                         break;
                     }
                     long digest = in.readLong();
-                    String uuid = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-                    Long prev = first.putIfAbsent(uuid, digest);
-                    if (prev == null) {
+                    int len = in.readInt();
+                    if (len > buf.length) {
+                        buf = new byte[Math.max(len, 2 * buf.length)];
+                    }
+                    in.readFully(buf, 0, len);
+                    int prev = first.putIfAbsent(buf, len, digest);
+                    if (prev < 0) {
                         continue;
                     }
                     dropped.set(row);
-                    if (prev == digest) {
+                    if (first.digest(prev) == digest) {
                         identical++;
                     } else {
                         conflicts++;
-                        examples.put(row, uuid);
+                        examples.put(row, new String(buf, 0, len, StandardCharsets.UTF_8));
                         if (examples.size() > maxExamples) {
                             examples.pollLastEntry();
                         }
@@ -105,6 +122,8 @@ final class UuidSpill implements AutoCloseable {
             distinct += first.size();
             Files.delete(file(i));
         }
+        LOG.info("duplicate search: {} uuids, {} distinct, {} MB spilled in {} partitions", identical + conflicts + distinct,
+                distinct, spilledBytes >> 20, outs.length);
         return new Duplicates(dropped, distinct, identical, conflicts, new ArrayList<>(examples.values()));
     }
 

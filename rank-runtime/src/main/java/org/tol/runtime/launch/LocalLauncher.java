@@ -1,10 +1,15 @@
 package org.tol.runtime.launch;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tol.runtime.mpj.Worst;
@@ -71,10 +76,40 @@ public final class LocalLauncher {
             }
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(compactClassPath(System.getProperty("java.class.path")));
         cmd.add(MAIN);
         cmd.addAll(tolArgs);
         return cmd;
+    }
+
+    /**
+     * {@code DIR/*} when the class path is exactly the jars of one directory (bin/tol's {@code -cp "$LIB/*"},
+     * which the JVM expands), else the path unchanged. Keeps a rank's command line short: ONNX Runtime 1.29's
+     * Java API crashes the JVM (SIGSEGV, no hs_err) when the command line is about 4,000 characters or longer,
+     * which the expanded path of an installed tol (~60 jars) is.
+     */
+    public static String compactClassPath(String classPath) {
+        String[] entries = classPath.split(File.pathSeparator);
+        Path dir = null;
+        Set<Path> jars = new HashSet<>();
+        for (String e : entries) {
+            Path p = Path.of(e).toAbsolutePath().normalize();
+            if (!e.endsWith(".jar") || (dir != null && !dir.equals(p.getParent()))) {
+                return classPath;
+            }
+            dir = p.getParent();
+            jars.add(p);
+        }
+        if (dir == null) {
+            return classPath;
+        }
+        try (var list = Files.list(dir)) {
+            Set<Path> present = new HashSet<>();
+            list.filter(f -> f.getFileName().toString().endsWith(".jar")).forEach(f -> present.add(f.toAbsolutePath().normalize()));
+            return present.equals(jars) ? dir + File.separator + "*" : classPath;
+        } catch (IOException e) {
+            return classPath;
+        }
     }
 
     private static void forward(List<Process> children, String sig) {
