@@ -53,7 +53,8 @@ public interface ImageFilter<P> extends AutoCloseable {
 
     /**
      * The same result as {@link #prepare} on the RGB image of the raw BGR pixels {@code bgr[offset ..
-     * offset + width*height*3)} (row-major, B, G, R per pixel), read in place; must not modify them. Called
+     * offset + width*height*3)} (row-major, B, G, R per pixel), read in place; must not modify them, and must not
+     * keep them past the call (the runtime recycles the array, which may be longer than the cell). Called
      * only when {@link #preparesBgr} is true, concurrently like {@link #prepare}.
      */
     default P prepareBgr(byte[] bgr, int offset, int width, int height) throws Exception {

@@ -112,6 +112,19 @@ public final class ImageDecoder {
         return r.isOk() ? r : DecodeResult.fail(r.error(), file + ": " + r.message());
     }
 
+    /**
+     * {width, height} when a cell of {@code cellLength} bytes holds raw pixels by the reference rule (see
+     * {@link #decode(byte[], long[], long[])}) within the pixel limit, so a consumer may read its BGR bytes
+     * directly; null otherwise (then {@code decode} gives the image or the typed failure).
+     */
+    public int[] rawDimensions(int cellLength, long[] originalSize, long[] resizedSize) {
+        long[] raw = rawSize(cellLength, originalSize, resizedSize);
+        if (raw == null || raw[0] * raw[1] > maxPixels) {
+            return null;
+        }
+        return new int[] {(int) raw[1], (int) raw[0]};
+    }
+
     /** The reference rule: the first of original_size, resized_size whose [h, w] has h*w*3 == length; else null. */
     private static long[] rawSize(int length, long[] originalSize, long[] resizedSize) {
         if (length == 0) {

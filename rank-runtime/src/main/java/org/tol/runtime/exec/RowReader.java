@@ -13,7 +13,6 @@ import org.tol.api.filter.ImageFilter;
 import org.tol.api.image.DecodeResult;
 import org.tol.checkpoint.WorkUnit;
 import org.tol.io.image.ImageDecoder;
-import org.tol.io.image.RawBgr;
 import org.tol.io.parquet.InputColumns;
 import org.tol.io.parquet.ParquetRows;
 import org.tol.io.parquet.Row;
@@ -46,6 +45,8 @@ final class RowReader<P> implements Runnable {
      */
     private final Semaphore rawInFlight;
     private final InputColumns columns;
+    /** Recycled arrays for raw cells, when the filter reads raw BGR itself; null otherwise. */
+    private final CellBuffers cells;
 
     /** Reads rows {@code [skipRows, endRow)} of the unit; {@code endRow < 0}: to the unit's end. */
     RowReader(WorkUnit unit, long skipRows, long endRow, ImageFilter<P> filter, ImageDecoder decoder,
@@ -53,6 +54,8 @@ final class RowReader<P> implements Runnable {
         this.endRow = endRow;
         this.columns = columns;
         this.rawInFlight = new Semaphore(Math.max(2, prepThreads + 1));
+        // the reader holds one chunk besides those in flight
+        this.cells = filter.preparesBgr() ? new CellBuffers((Math.max(2, prepThreads + 1) + 1) * CHUNK) : null;
         this.unit = unit;
         this.skipRows = skipRows;
         this.filter = filter;
@@ -82,9 +85,7 @@ final class RowReader<P> implements Runnable {
                 if (stop.stopped() || Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                chunk.add(new RawRow(row.string(columns.id()), row.binary(columns.image()),
-                        row.longs(columns.originalSize()), row.longs(columns.resizedSize()),
-                        passThroughValues(row, passThrough)));
+                chunk.add(rawRow(row, passThroughValues(row, passThrough)));
                 if (chunk.size() == CHUNK) {
                     submit(chunk);
                     chunk = new ArrayList<>(CHUNK);
@@ -113,7 +114,13 @@ final class RowReader<P> implements Runnable {
             try {
                 List<PreparedRow<P>> out = new ArrayList<>(chunk.size());
                 for (RawRow r : chunk) {
-                    out.add(prepare(r.uuid(), r.cell(), r.original(), r.resized()).withPassThrough(r.passThrough()));
+                    try {
+                        out.add(prepare(r).withPassThrough(r.passThrough()));
+                    } finally {
+                        if (r.raw() != null) {
+                            cells.give(r.cell());
+                        }
+                    }
                 }
                 return out;
             } finally {
@@ -123,7 +130,29 @@ final class RowReader<P> implements Runnable {
         queue.put(f);
     }
 
-    private record RawRow(String uuid, byte[] cell, long[] original, long[] resized, Map<String, Object> passThrough) {}
+    /** {@code raw}: {width, height} when {@code cell} is a recycled array holding raw BGR for prepareBgr. */
+    private record RawRow(String uuid, byte[] cell, long[] original, long[] resized, int[] raw,
+            Map<String, Object> passThrough) {}
+
+    /**
+     * The row's cell: for a filter that reads raw BGR, a raw cell is copied from the page into a recycled array;
+     * everything else is copied out as before and decoded on the pool.
+     */
+    private RawRow rawRow(Row row, Map<String, Object> passThrough) {
+        String uuid = row.string(columns.id());
+        long[] original = row.longs(columns.originalSize());
+        long[] resized = row.longs(columns.resizedSize());
+        if (cells != null) {
+            java.nio.ByteBuffer view = row.binaryView(columns.image());
+            int[] raw = view == null ? null : decoder.rawDimensions(view.remaining(), original, resized);
+            if (raw != null) {
+                byte[] cell = cells.take(view.remaining());
+                view.get(view.position(), cell, 0, view.remaining());
+                return new RawRow(uuid, cell, original, resized, raw, passThrough);
+            }
+        }
+        return new RawRow(uuid, row.binary(columns.image()), original, resized, null, passThrough);
+    }
 
     /** The input values of the filter's pass-through columns (null where the file lacks one). */
     private static Map<String, Object> passThroughValues(Row row, List<String> names) {
@@ -137,13 +166,15 @@ final class RowReader<P> implements Runnable {
         return m;
     }
 
-    private PreparedRow<P> prepare(String uuid, byte[] cell, long[] original, long[] resized) {
-        long[] raw = cell != null && filter.preparesBgr() ? RawBgr.size(cell.length, original, resized) : null;
-        // A raw cell in a Java array holds under 2^31/3 pixels, below the runtime decoder's default limit, so
-        // skipping the decoder skips no TOO_LARGE check.
-        if (raw != null && raw[0] * raw[1] <= ImageDecoder.DEFAULT_MAX_PIXELS) {
+    private PreparedRow<P> prepare(RawRow row) {
+        String uuid = row.uuid();
+        byte[] cell = row.cell();
+        long[] original = row.original();
+        long[] resized = row.resized();
+        int[] raw = row.raw();
+        if (raw != null) { // the filter reads the stored BGR bytes itself: no RGB copy
             try {
-                return new PreparedRow<>(uuid, filter.prepareBgr(cell, 0, (int) raw[1], (int) raw[0]), null, null);
+                return new PreparedRow<>(uuid, filter.prepareBgr(cell, 0, raw[0], raw[1]), null, null);
             } catch (Exception e) {
                 return new PreparedRow<>(uuid, null, PreparedRow.PREPARE_ERROR, e.toString());
             }

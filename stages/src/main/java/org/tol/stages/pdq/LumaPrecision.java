@@ -46,15 +46,55 @@ public enum LumaPrecision {
         return this == DOUBLE ? (float) (r * 0.299 + g * 0.587 + b * 0.114) : R_F * r + G_F * g + B_F * b;
     }
 
-    /** Fills {@code out[0..n)} from packed RGB bytes; one loop per precision keeps the hot path branch-free. */
+    /*
+     * Per-channel tables of the products: RD[v] is exactly v * 0.299 (the same IEEE double product), RF[v]
+     * exactly 0.299f * v, so summing table entries left to right gives the very bits of the arithmetic above
+     * while skipping three int-to-floating conversions and three multiplications per pixel.
+     */
+    private static final double[] RD = table(0.299);
+    private static final double[] GD = table(0.587);
+    private static final double[] BD = table(0.114);
+    private static final float[] RF = tableF(R_F);
+    private static final float[] GF = tableF(G_F);
+    private static final float[] BF = tableF(B_F);
+
+    private static double[] table(double coeff) {
+        double[] t = new double[256];
+        for (int v = 0; v < 256; v++) {
+            t[v] = v * coeff;
+        }
+        return t;
+    }
+
+    private static float[] tableF(float coeff) {
+        float[] t = new float[256];
+        for (int v = 0; v < 256; v++) {
+            t[v] = coeff * v;
+        }
+        return t;
+    }
+
+    /** Fills {@code out[0..n)} from packed RGB bytes. */
     void fill(byte[] rgb, float[] out, int n) {
+        fillRow(rgb, 0, 0, 2, out, 0, n);
+    }
+
+    /**
+     * Luma of {@code n} packed 3-byte pixels starting at {@code px[off]} into {@code out[outOff..)}: red at byte
+     * {@code redAt} (0 for RGB, 2 for the stored BGR) and blue at {@code blueAt} of each pixel, green at 1. One
+     * loop per precision keeps the hot path branch-free.
+     */
+    void fillRow(byte[] px, int off, int redAt, int blueAt, float[] out, int outOff, int n) {
+        int r = off + redAt;
+        int g = off + 1;
+        int b = off + blueAt;
         if (this == DOUBLE) {
             for (int p = 0, o = 0; p < n; p++, o += 3) {
-                out[p] = (float) ((rgb[o] & 0xFF) * 0.299 + (rgb[o + 1] & 0xFF) * 0.587 + (rgb[o + 2] & 0xFF) * 0.114);
+                out[outOff + p] = (float) (RD[px[r + o] & 0xFF] + GD[px[g + o] & 0xFF] + BD[px[b + o] & 0xFF]);
             }
         } else {
             for (int p = 0, o = 0; p < n; p++, o += 3) {
-                out[p] = R_F * (rgb[o] & 0xFF) + G_F * (rgb[o + 1] & 0xFF) + B_F * (rgb[o + 2] & 0xFF);
+                out[outOff + p] = RF[px[r + o] & 0xFF] + GF[px[g + o] & 0xFF] + BF[px[b + o] & 0xFF];
             }
         }
     }

@@ -11,6 +11,8 @@ public final class PdqDct {
     public static final int K = 16;
 
     private static final float[] D = matrix();
+    /** D transposed (64x16), so the second product runs along contiguous rows the JIT vectorises. */
+    private static final float[] DT = transpose(D);
 
     private final float[] t = new float[K * N];
 
@@ -37,6 +39,16 @@ public final class PdqDct {
         return d;
     }
 
+    private static float[] transpose(float[] d) {
+        float[] t = new float[N * K];
+        for (int i = 0; i < K; i++) {
+            for (int k = 0; k < N; k++) {
+                t[k * K + i] = d[i * N + k];
+            }
+        }
+        return t;
+    }
+
     /** {@code out} (16x16) = D {@code a} (64x64) D^T, all row-major. */
     public void apply(float[] a, float[] out) {
         // T = D A, accumulated row by row of A so both operands stream; per (i, j) the additions still
@@ -52,13 +64,17 @@ public final class PdqDct {
                 }
             }
         }
+        // B = T D^T: out(i, j) = sum over k of T(i, k) D(j, k), again from 0 in increasing k, but all 16 j of a
+        // row at once (one running sum per j instead of one serial dot product after another)
+        java.util.Arrays.fill(out, 0, K * K, 0.0f);
         for (int i = 0; i < K; i++) {
-            for (int j = 0; j < K; j++) {
-                float sum = 0.0f;
-                for (int k = 0; k < N; k++) {
-                    sum += t[i * N + k] * D[j * N + k];
+            int oOff = i * K;
+            for (int k = 0; k < N; k++) {
+                float tik = t[i * N + k];
+                int dOff = k * K;
+                for (int j = 0; j < K; j++) {
+                    out[oOff + j] += tik * DT[dOff + j];
                 }
-                out[i * K + j] = sum;
             }
         }
     }

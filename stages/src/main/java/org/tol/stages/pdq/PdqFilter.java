@@ -7,6 +7,7 @@ import org.tol.api.filter.ImageFilter;
 import org.tol.api.filter.RowResult;
 import org.tol.api.image.RgbImage;
 import org.tol.api.schema.Column;
+import org.tol.io.image.RawBgr;
 
 /**
  * PDQ as a rank-runtime filter: the whole hash is computed in {@link #prepare} on the runtime's CPU pool
@@ -43,6 +44,21 @@ public final class PdqFilter implements ImageFilter<PdqResult> {
     @Override
     public PdqResult prepare(RgbImage image) {
         return hashers.get().hash(preResize.apply(image));
+    }
+
+    @Override
+    public boolean preparesBgr() {
+        return true;
+    }
+
+    /** Hashes the stored BGR bytes directly (same bits as {@link #prepare} of the RGB image they decode to). */
+    @Override
+    public PdqResult prepareBgr(byte[] bgr, int offset, int width, int height) {
+        if (preResize.changes(width, height)) {
+            RgbImage rgb = RawBgr.toRgb(java.nio.ByteBuffer.wrap(bgr, offset, width * height * 3), width, height);
+            return prepare(rgb);
+        }
+        return hashers.get().hashBgr(bgr, offset, width, height);
     }
 
     @Override

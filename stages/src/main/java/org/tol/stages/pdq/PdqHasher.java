@@ -15,14 +15,12 @@ public final class PdqHasher {
     public static final int MIN_HASHABLE_DIM = 5;
     static final int DECIMATED = 64;
 
-    private final JaroszBoxFilter boxFilter = new JaroszBoxFilter();
     private final PdqDct dct = PdqDct.create();
     private final float[] decimated = new float[DECIMATED * DECIMATED];
     private final float[] coefficients = new float[PdqDct.K * PdqDct.K];
     private final float[] variant = new float[PdqDct.K * PdqDct.K];
-    private float[] luma = new float[0];
-    private float[] temp = new float[0];
     private final LumaPrecision lumaPrecision;
+    private final PdqDownsampler downsampler;
 
     /** A hasher with the pdqhash binding's luma ({@link LumaPrecision#DOUBLE}), what TreeOfLife's hash_pdq holds. */
     public PdqHasher() {
@@ -31,6 +29,7 @@ public final class PdqHasher {
 
     public PdqHasher(LumaPrecision lumaPrecision) {
         this.lumaPrecision = lumaPrecision;
+        this.downsampler = new PdqDownsampler(lumaPrecision);
     }
 
     public LumaPrecision lumaPrecision() {
@@ -39,7 +38,23 @@ public final class PdqHasher {
 
     /** Hash and quality of the image as given (no resize). */
     public PdqResult hash(RgbImage image) {
-        if (!computeDct(image)) {
+        return hash(image.pixels(), 0, 0, 2, image.width(), image.height());
+    }
+
+    /**
+     * Hash and quality of {@code width x height} raw BGR pixels (TreeOfLife-200M's stored cells) at
+     * {@code bgr[offset..)}: the same bits as hashing the RGB image they decode to, without making it.
+     */
+    public PdqResult hashBgr(byte[] bgr, int offset, int width, int height) {
+        if ((long) width * height * 3 > bgr.length - (long) offset) {
+            throw new IllegalArgumentException(width + "x" + height + " BGR needs " + (long) width * height * 3
+                    + " bytes, " + (bgr.length - offset) + " given");
+        }
+        return hash(bgr, offset, 2, 0, width, height);
+    }
+
+    private PdqResult hash(byte[] px, int offset, int redAt, int blueAt, int width, int height) {
+        if (!computeDct(px, offset, redAt, blueAt, width, height)) {
             return new PdqResult(PdqHash.ofLongs(0, 0, 0, 0), 0);
         }
         return new PdqResult(threshold(coefficients), quality(decimated));
@@ -48,7 +63,7 @@ public final class PdqHasher {
     /** The hashes of all eight rotations/flips, from one DCT (see {@link Dihedral}); same quality for all. */
     public Map<Dihedral, PdqResult> hashDihedral(RgbImage image) {
         Map<Dihedral, PdqResult> out = new EnumMap<>(Dihedral.class);
-        if (!computeDct(image)) {
+        if (!computeDct(image.pixels(), 0, 0, 2, image.width(), image.height())) {
             for (Dihedral d : Dihedral.values()) {
                 out.put(d, new PdqResult(PdqHash.ofLongs(0, 0, 0, 0), 0));
             }
@@ -63,25 +78,19 @@ public final class PdqHasher {
     }
 
     /** Runs luma, blur, decimation and DCT into the scratch buffers; false when the image is too small. */
-    private boolean computeDct(RgbImage image) {
-        int rows = image.height();
-        int cols = image.width();
+    private boolean computeDct(byte[] px, int offset, int redAt, int blueAt, int cols, int rows) {
         if (rows < MIN_HASHABLE_DIM || cols < MIN_HASHABLE_DIM) {
             return false;
         }
-        int n = rows * cols;
-        if (luma.length < n) {
-            luma = new float[n];
-            temp = new float[n];
-        }
-        lumaPrecision.fill(image.pixels(), luma, n);
-        boxFilter.filter(luma, temp, rows, cols);
-        decimate(luma, rows, cols, decimated);
+        downsampler.downsample(px, offset, redAt, blueAt, rows, cols, decimated);
         dct.apply(decimated, coefficients);
         return true;
     }
 
-    /** Point-samples the blurred image at block centres: index floor((i + 0.5) * dim / 64). */
+    /**
+     * Point-samples the blurred image at block centres: index floor((i + 0.5) * dim / 64). The hot path does
+     * this inside {@link PdqDownsampler}; this plain form is the specification its tests compare against.
+     */
     static void decimate(float[] in, int rows, int cols, float[] out) {
         for (int i = 0; i < DECIMATED; i++) {
             int r = decimationIndex(i, rows);

@@ -34,6 +34,11 @@ public enum PreResize {
         throw new IllegalArgumentException("unknown --pre-resize '" + s + "': use none, 512-thumbnail or 512-square");
     }
 
+    /** Whether {@link #apply} would change an image of this size. */
+    public boolean changes(int w, int h) {
+        return this != NONE && (w > LIMIT || h > LIMIT);
+    }
+
     public RgbImage apply(RgbImage img) {
         int w = img.width();
         int h = img.height();

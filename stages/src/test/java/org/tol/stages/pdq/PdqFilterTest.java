@@ -51,6 +51,28 @@ class PdqFilterTest {
         }
     }
 
+    /** The runtime's raw-cell path gives what prepare() gives for the decoded RGB image, for every mode. */
+    @Test
+    void prepareBgrEqualsPrepareOfTheDecodedImage() throws Exception {
+        Random rnd = new Random(9);
+        for (int[] size : new int[][] {{720, 540}, {63, 65}, {600, 300}, {4, 9}}) {
+            RgbImage img = PdqTestImages.syntheticPhoto(rnd, size[0], size[1]);
+            byte[] bgr = org.tol.io.image.RawBgr.fromRgb(img);
+            byte[] shifted = new byte[bgr.length + 11];
+            System.arraycopy(bgr, 0, shifted, 11, bgr.length);
+            for (PreResize pre : PreResize.values()) {
+                for (LumaPrecision luma : LumaPrecision.values()) {
+                    try (PdqFilter f = new PdqFilter(pre, luma)) {
+                        assertTrue(f.preparesBgr());
+                        String at = pre + " " + luma + " " + size[0] + "x" + size[1];
+                        assertEquals(f.prepare(img), f.prepareBgr(bgr, 0, size[0], size[1]), at);
+                        assertEquals(f.prepare(img), f.prepareBgr(shifted, 11, size[0], size[1]), at + " at offset");
+                    }
+                }
+            }
+        }
+    }
+
     /** A raw-BGR Parquet cell (the TOL storage format) hashes like the RGB image it holds. */
     @Test
     void rawBgrCellsHashLikeTheReference() throws Exception {

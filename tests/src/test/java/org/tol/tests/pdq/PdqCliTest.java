@@ -95,6 +95,22 @@ class PdqCliTest {
         Map<String, String> single = hashes(dir.resolve("hash1/predictions.parquet"));
         assertEquals(m.rows() - m.badRows().size(), single.size());
         assertEquals(single, hashes(dir.resolve("hash2/predictions.parquet")));
+        // the runtime hashes raw cells straight from their BGR bytes: same hashes as the decoded RGB images
+        Map<String, String> fromRgb = new TreeMap<>();
+        org.tol.stages.pdq.PdqHasher hasher = new org.tol.stages.pdq.PdqHasher();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir.resolve("sample/data"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                try (ParquetRows rows = ParquetRows.open(f, org.tol.io.parquet.ImageColumns.DECODE_COLUMNS)) {
+                    for (Row r = rows.next(); r != null; r = rows.next()) {
+                        org.tol.api.image.DecodeResult d = new org.tol.io.image.ImageDecoder().decode(r);
+                        if (d.isOk()) {
+                            fromRgb.put(r.string("uuid"), hasher.hash(d.image()).hash().toHex());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(fromRgb, single);
 
         assertEquals(0, tol("pdq", "dedup", "--input", one, "--output", dir.resolve("dedup").toString()));
         Set<String> excluded = column(dir.resolve("dedup/exclude.parquet"), "uuid");
