@@ -125,17 +125,9 @@ public final class ImageDecoder {
         return new int[] {(int) raw[1], (int) raw[0]};
     }
 
-    /** The reference rule: the first of original_size, resized_size whose [h, w] has h*w*3 == length; else null. */
+    /** The reference rule, kept in one place ({@link RawBgr#size}) for the decoder and the raw-cell readers. */
     private static long[] rawSize(int length, long[] originalSize, long[] resizedSize) {
-        if (length == 0) {
-            return null;
-        }
-        for (long[] size : new long[][] {originalSize, resizedSize}) {
-            if (size != null && size.length >= 2 && size[0] > 0 && size[1] > 0 && size[0] * size[1] * 3 == length) {
-                return size;
-            }
-        }
-        return null;
+        return RawBgr.size(length, originalSize, resizedSize);
     }
 
     private static byte[] bytesOf(ByteBuffer view) {
