@@ -25,17 +25,35 @@ public final class Letterbox {
 
     /** Returns the {@code 3 x size x size} CHW float image and its geometry. */
     public LetterboxedImage apply(RgbImage image) {
-        LetterboxGeometry g = LetterboxGeometry.of(image.width(), image.height(), size);
+        return letterbox(image.pixels(), 0, image.width(), image.height(), false);
+    }
+
+    /**
+     * The same floats as {@link #apply} on the RGB image of the raw BGR cell {@code bgr[offset .. offset +
+     * width*height*3)}, read in place: each source channel is written to the plane of its RGB position, so the
+     * cell is neither copied nor swapped first.
+     */
+    public LetterboxedImage applyBgr(byte[] bgr, int offset, int width, int height) {
+        if ((long) width * height * 3 > bgr.length - offset) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " BGR image needs "
+                    + (long) width * height * 3 + " bytes, the cell holds " + (bgr.length - offset));
+        }
+        return letterbox(bgr, offset, width, height, true);
+    }
+
+    private LetterboxedImage letterbox(byte[] px, int offset, int w, int h, boolean bgr) {
+        LetterboxGeometry g = LetterboxGeometry.of(w, h, size);
         int plane = size * size;
         float[] out = new float[3 * plane];
         java.util.Arrays.fill(out, PAD);
-        Axis xs = Axis.of(image.width(), g.newWidth());
-        Axis ys = Axis.of(image.height(), g.newHeight());
-        byte[] px = image.pixels();
-        int w = image.width();
+        Axis xs = Axis.of(w, g.newWidth());
+        Axis ys = Axis.of(h, g.newHeight());
+        // the output plane of source channel c: R, G, B in order, or B, G, R for a raw cell
+        int plane0 = bgr ? 2 * plane : 0;
+        int planeStep = bgr ? -plane : plane;
         for (int oy = 0; oy < g.newHeight(); oy++) {
-            int r0 = ys.i0[oy] * w * 3;
-            int r1 = ys.i1[oy] * w * 3;
+            int r0 = offset + ys.i0[oy] * w * 3;
+            int r1 = offset + ys.i1[oy] * w * 3;
             float ly0 = ys.w0[oy];
             float ly1 = ys.w1[oy];
             int rowOut = (oy + g.top()) * size + g.left();
@@ -44,10 +62,10 @@ public final class Letterbox {
                 int c1 = xs.i1[ox] * 3;
                 float lx0 = xs.w0[ox];
                 float lx1 = xs.w1[ox];
-                for (int c = 0; c < 3; c++) {
+                for (int c = 0, o = plane0 + rowOut + ox; c < 3; c++, o += planeStep) {
                     float top = lx0 * v(px, r0 + c0 + c) + lx1 * v(px, r0 + c1 + c);
                     float bottom = lx0 * v(px, r1 + c0 + c) + lx1 * v(px, r1 + c1 + c);
-                    out[c * plane + rowOut + ox] = roundTrip(ly0 * top + ly1 * bottom);
+                    out[o] = roundTrip(ly0 * top + ly1 * bottom);
                 }
             }
         }
