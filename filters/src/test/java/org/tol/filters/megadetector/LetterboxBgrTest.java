@@ -16,7 +16,8 @@ import org.tol.io.image.RawBgr;
  * The raw-BGR fast path ({@link MegaDetectorFilter#prepareBgr}: the cell read in place, each channel written to
  * its RGB plane) gives the same floats, bit for bit, as {@link MegaDetectorFilter#prepare} of the decoded RGB
  * image, on odd sizes (1 px, both letterbox orientations, odd padding, a 2000x1 strip) and with the cell in the
- * middle of a larger buffer.
+ * middle of a larger buffer; and both equal torch's per-pixel formula written out here (the letterbox's separable
+ * rows must not change a float).
  */
 class LetterboxBgrTest {
     private static final int[][] SIZES = {{1, 1}, {3, 5}, {641, 479}, {479, 641}, {720, 540}, {2000, 1}, {640, 640}};
@@ -39,7 +40,30 @@ class LetterboxBgrTest {
             assertEquals(rgb.geometry(), fast.geometry(), w + "x" + h);
             assertArrayEquals(rgb.chw(), fast.chw(), w + "x" + h + ": BGR fast path");
             assertArrayEquals(rgb.chw(), f.prepareBgr(bgr, 0, w, h).chw(), w + "x" + h + ": at offset 0");
+            assertArrayEquals(perPixel(RawBgr.toRgb(bgr, w, h), 640), rgb.chw(), w + "x" + h + ": per-pixel formula");
         }
+    }
+
+    /** Each output value from its four source pixels, in the order torch's upsample_bilinear2d sums them. */
+    static float[] perPixel(org.tol.api.image.RgbImage img, int size) {
+        LetterboxGeometry g = LetterboxGeometry.of(img.width(), img.height(), size);
+        Letterbox.Axis xs = Letterbox.Axis.of(img.width(), g.newWidth());
+        Letterbox.Axis ys = Letterbox.Axis.of(img.height(), g.newHeight());
+        float[] out = new float[3 * size * size];
+        java.util.Arrays.fill(out, Letterbox.PAD);
+        for (int oy = 0; oy < g.newHeight(); oy++) {
+            for (int ox = 0; ox < g.newWidth(); ox++) {
+                for (int c = 0; c < 3; c++) {
+                    float top = xs.w0[ox] * (img.get(xs.i0[ox], ys.i0[oy], c) / 255f)
+                            + xs.w1[ox] * (img.get(xs.i1[ox], ys.i0[oy], c) / 255f);
+                    float bottom = xs.w0[ox] * (img.get(xs.i0[ox], ys.i1[oy], c) / 255f)
+                            + xs.w1[ox] * (img.get(xs.i1[ox], ys.i1[oy], c) / 255f);
+                    float v = ys.w0[oy] * top + ys.w1[oy] * bottom;
+                    out[c * size * size + (oy + g.top()) * size + g.left() + ox] = v * 255f / 255f;
+                }
+            }
+        }
+        return out;
     }
 
     @Test
