@@ -12,6 +12,7 @@ import org.tol.api.model.Device;
 import org.tol.api.model.InferenceModel;
 import org.tol.api.model.Tensor;
 import org.tol.api.model.TensorSpec;
+import org.tol.filters.RawCellHandOffBench;
 import org.tol.io.image.SyntheticImages;
 
 /**
@@ -24,6 +25,12 @@ public final class FacesPrepBench {
     private FacesPrepBench() {}
 
     public static Map<String, Object> run(int images, int width, int height, int batch, double pnetFireRate) throws Exception {
+        return run(images, width, height, batch, pnetFireRate, 0);
+    }
+
+    /** With {@code rawRounds > 0}, also the raw-BGR hand-off against decode + prepare ({@link RawCellHandOffBench}). */
+    public static Map<String, Object> run(int images, int width, int height, int batch, double pnetFireRate, int rawRounds)
+            throws Exception {
         List<RgbImage> inputs = new ArrayList<>();
         for (int i = 0; i < Math.min(images, 8); i++) {
             inputs.add(SyntheticImages.render(new Random(i), width, height));
@@ -60,6 +67,10 @@ public final class FacesPrepBench {
         out.put("prepare_images_per_s", images / prepSeconds);
         out.put("cascade_cpu_images_per_s", images / cascadeSeconds);
         out.put("prepare_plus_cascade_images_per_s", images / (prepSeconds + cascadeSeconds));
+        if (rawRounds > 0) {
+            out.put("raw_bgr", RawCellHandOffBench.compare(filter::prepare, filter::prepareBgr,
+                    RawCellHandOffBench.cells(width, height), width, height, images, rawRounds));
+        }
         return out;
     }
 

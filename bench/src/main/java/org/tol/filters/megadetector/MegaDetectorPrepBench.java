@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.tol.api.image.RgbImage;
 import org.tol.api.model.Tensor;
+import org.tol.filters.RawCellHandOffBench;
 import org.tol.io.image.SyntheticImages;
 
 /**
@@ -18,7 +19,12 @@ import org.tol.io.image.SyntheticImages;
 public final class MegaDetectorPrepBench {
     private MegaDetectorPrepBench() {}
 
-    public static Map<String, Object> run(int images, int width, int height, int size) {
+    public static Map<String, Object> run(int images, int width, int height, int size) throws Exception {
+        return run(images, width, height, size, 0);
+    }
+
+    /** With {@code rawRounds > 0}, also the raw-BGR hand-off against decode + letterbox ({@link RawCellHandOffBench}). */
+    public static Map<String, Object> run(int images, int width, int height, int size, int rawRounds) throws Exception {
         List<RgbImage> inputs = new ArrayList<>();
         for (int i = 0; i < Math.min(images, 8); i++) {
             inputs.add(SyntheticImages.render(new Random(i), width, height));
@@ -44,6 +50,10 @@ public final class MegaDetectorPrepBench {
         layouts.put("yolov8", decodeRate(new Yolov8Decoder(3, 0.7f), output(new long[] {1, 7, a}, -1, 0), geometry, images, prepSeconds));
         layouts.put("end-to-end", decodeRate(new EndToEndDecoder(), output(new long[] {1, 300, 6}, 4, 6), geometry, images, prepSeconds));
         out.put("postprocess", layouts);
+        if (rawRounds > 0) {
+            out.put("raw_bgr", RawCellHandOffBench.compare(lb::apply, lb::applyBgr, RawCellHandOffBench.cells(width, height),
+                    width, height, images, rawRounds));
+        }
         return out;
     }
 

@@ -33,12 +33,17 @@ public final class FacesPrepBenchCommand implements Callable<Integer> {
             description = "Share of P-Net cells the synthetic net calls faces (default: ${DEFAULT-VALUE}).")
     double fireRate;
 
+    @Option(names = "--raw-bgr", defaultValue = "0", paramLabel = "ROUNDS",
+            description = "Also time raw BGR cells both ways in ROUNDS alternating rounds: the decoder's RGB copy + "
+                    + "prepare against prepareBgr reading the cell in place, per CPU-second (default: 0, off).")
+    int rawRounds;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> r = FacesPrepBench.run(images, width, height, batch, fireRate);
+        Map<String, Object> r = FacesPrepBench.run(images, width, height, batch, fireRate, rawRounds);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.pretty(r));
@@ -48,6 +53,7 @@ public final class FacesPrepBenchCommand implements Callable<Integer> {
             w.printf("  cascade CPU work (synthetic nets):   %8.1f images/s (%.1f faces/image)%n",
                     (Double) r.get("cascade_cpu_images_per_s"), (Double) r.get("faces_per_image"));
             w.printf("  both:                                %8.1f images/s%n", (Double) r.get("prepare_plus_cascade_images_per_s"));
+            RawBgrLines.print(w, r.get("raw_bgr"));
         }
         w.flush();
         return ExitCodes.OK;

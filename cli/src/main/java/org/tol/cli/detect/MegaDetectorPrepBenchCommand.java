@@ -28,12 +28,17 @@ public final class MegaDetectorPrepBenchCommand implements Callable<Integer> {
     @Option(names = "--image-size", defaultValue = "640", description = "Letterbox side (default: ${DEFAULT-VALUE}).")
     int size;
 
+    @Option(names = "--raw-bgr", defaultValue = "0", paramLabel = "ROUNDS",
+            description = "Also time raw BGR cells both ways in ROUNDS alternating rounds: the decoder's RGB copy + "
+                    + "prepare against prepareBgr reading the cell in place, per CPU-second (default: 0, off).")
+    int rawRounds;
+
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
 
     @Override
-    public Integer call() {
-        Map<String, Object> r = MegaDetectorPrepBench.run(images, width, height, size);
+    public Integer call() throws Exception {
+        Map<String, Object> r = MegaDetectorPrepBench.run(images, width, height, size, rawRounds);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.pretty(r));
@@ -46,6 +51,7 @@ public final class MegaDetectorPrepBenchCommand implements Callable<Integer> {
                         m.get("output_shape"), (Double) m.get("decode_images_per_s"),
                         (Double) m.get("prepare_plus_decode_images_per_s"), m.get("boxes_after_nms"));
             });
+            RawBgrLines.print(w, r.get("raw_bgr"));
         }
         w.flush();
         return ExitCodes.OK;

@@ -44,9 +44,33 @@ public final class FaceFilter implements ImageFilter<FaceInput> {
     @Override
     public FaceInput prepare(RgbImage image) {
         int s = options.workSize();
-        byte[] work = PilBilinearResize.resize(image.pixels(), image.width(), image.height(), s, s);
+        return withPyramid(PilBilinearResize.resize(image.pixels(), image.width(), image.height(), s, s),
+                image.width(), image.height());
+    }
+
+    @Override
+    public boolean preparesBgr() {
+        return true;
+    }
+
+    /**
+     * Stretches a raw BGR cell read in place (the swap done where the resampler's first pass stores its values):
+     * the same working image and pyramid as {@link #prepare} of the RGB image it decodes to.
+     */
+    @Override
+    public FaceInput prepareBgr(byte[] bgr, int offset, int width, int height) {
+        if ((long) width * height * 3 > bgr.length - offset) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " BGR image needs "
+                    + (long) width * height * 3 + " bytes, the cell holds " + (bgr.length - offset));
+        }
+        int s = options.workSize();
+        return withPyramid(PilBilinearResize.resizeBgrToRgb(bgr, offset, width, height, s, s), width, height);
+    }
+
+    private FaceInput withPyramid(byte[] work, int width, int height) {
+        int s = options.workSize();
         float[][] levels = SummedAreaPyramid.levels(work, s, s, pyramid);
-        return new FaceInput(work, s, levels, image.width(), image.height());
+        return new FaceInput(work, s, levels, width, height);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.tol.filters.faces;
 
 import org.tol.filters.resample.PillowResampler;
 import org.tol.filters.resample.ResampleKernel;
+import org.tol.filters.resample.RowLayout;
 
 /**
  * Pillow's {@code Image.resize(size, BILINEAR)} for 8-bit RGB, which torchvision's {@code Resize} runs on
@@ -17,4 +18,11 @@ public final class PilBilinearResize {
     public static byte[] resize(byte[] rgb, int w, int h, int outW, int outH) {
         return BILINEAR.resize(rgb, w, h, outW, outH);
     }
+
+    /** The interleaved RGB bytes of the raw BGR cell at {@code bgr[offset]} resized, the swap done by the first pass. */
+    public static byte[] resizeBgrToRgb(byte[] bgr, int offset, int w, int h, int outW, int outH) {
+        return BILINEAR.resize(bgr, offset, w, h, outW, outH, SWAPPED);
+    }
+
+    private static final RowLayout SWAPPED = new RowLayout(true, false);
 }

@@ -93,6 +93,17 @@ public final class MegaDetectorFilter implements ImageFilter<LetterboxedImage> {
     }
 
     @Override
+    public boolean preparesBgr() {
+        return true;
+    }
+
+    /** Letterboxes a raw BGR cell in place: the same floats as {@link #prepare} of the RGB image it decodes to. */
+    @Override
+    public LetterboxedImage prepareBgr(byte[] bgr, int offset, int width, int height) {
+        return letterbox.applyBgr(bgr, offset, width, height);
+    }
+
+    @Override
     public List<RowResult> infer(List<LetterboxedImage> batch) throws Exception {
         if (fixedBatch <= 0) {
             return runChunk(batch, batch.size());

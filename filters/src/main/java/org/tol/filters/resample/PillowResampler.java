@@ -63,9 +63,18 @@ public final class PillowResampler {
         if (outW == w && outH == h) {
             return rgb;
         }
+        return resize(rgb, 0, w, h, outW, outH, RowLayout.INTERLEAVED);
+    }
+
+    /**
+     * Resizes the {@code w*h*3} bytes at {@code px[offset]} to a new {@code outW x outH} array laid out as
+     * {@code layout} says (e.g. a raw BGR cell swapped to interleaved RGB by the first pass); always a new
+     * array, even when the sizes agree.
+     */
+    public byte[] resize(byte[] px, int offset, int w, int h, int outW, int outH, RowLayout layout) {
         byte[] out = new byte[outW * outH * 3];
         int rowBytes = outW * 3;
-        resizeCrop(rgb, w, h, outW, outH, 0, 0, outW, outH, (row, values) -> {
+        resizeCrop(px, offset, w, h, outW, outH, 0, 0, outW, outH, layout, (row, values) -> {
             int o = row * rowBytes;
             for (int i = 0; i < rowBytes; i++) {
                 out[o + i] = (byte) values[i];

@@ -33,9 +33,7 @@ class InterruptAndStatusTest {
     @Test
     void ctrlCCommitsAndStatusTellsInterruptedDeadRunningAndDone() throws Exception {
         Path in = tmp.resolve("in");
-        // 240 rows committed one at a time: enough work left after the second commit that the rank is still
-        // running when the signal lands, even on a loaded machine where spawning `kill` takes a while.
-        TinySample.write(in, 4, 60, 16, 40, 5, 0, 3);
+        TinySample.write(in, 4, 20, 16, 40, 5, 0, 3);
         Path out = tmp.resolve("out");
         OutLayout layout = new OutLayout(out);
         List<String> args = RuntimeHarness.withOption(RuntimeHarness.filterArgs(in, out), "--checkpoint-every", "1");

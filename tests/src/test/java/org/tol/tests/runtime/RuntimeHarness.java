@@ -65,13 +65,39 @@ final class RuntimeHarness {
     }
 
     /** Starts one rank as its own JVM, as srun would (SLURM_PROCID etc.); output goes to {@code log}. */
+    /**
+     * A prefix that gives the rank SIGINT's default disposition. A test run started in the background of a
+     * non-interactive shell ({@code ./test &}, nohup, some CI runners) inherits SIGINT as ignored, and the JVM
+     * then (rightly, as POSIX asks) never installs a handler for it, so a Ctrl-C test could not reach the
+     * rank. coreutils' {@code env --default-signal} (8.31+) undoes that; empty where it is missing.
+     */
+    private static final List<String> DEFAULT_SIGINT = defaultSigint();
+
+    private static List<String> defaultSigint() {
+        List<String> prefix = List.of("env", "--default-signal=INT");
+        try {
+            Process p = new ProcessBuilder(concat(prefix, List.of("true"))).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? prefix : List.of();
+        } catch (IOException | InterruptedException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     static Process startRank(int rank, int world, List<String> tolArgs, Path log) throws IOException {
         return startRank(rank, world, tolArgs, log, Map.of());
     }
 
     static Process startRank(int rank, int world, List<String> tolArgs, Path log, Map<String, String> extraEnv)
             throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        List<String> cmd = new ArrayList<>(DEFAULT_SIGINT);
+        cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(), "org.tol.cli.Main"));
         cmd.addAll(tolArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
