@@ -61,6 +61,11 @@ public final class FacesMemoryBenchCommand implements Callable<Integer> {
     @Option(names = "--onet-rate", defaultValue = "0.3", description = "Share of O-Net crops passing (default: ${DEFAULT-VALUE}).")
     double onetRate;
 
+    @Option(names = "--models-dir", paramLabel = "DIR",
+            description = "Run these pnet/rnet/onet.onnx instead of the calibrated random nets, e.g. export_mtcnn.py's "
+                    + "export of facenet-pytorch's trained weights (docs/detectors.md).")
+    Path modelsDir;
+
     @Option(names = "--work", defaultValue = "bench-faces-memory", paramLabel = "DIR",
             description = "Models, sample data and outputs; reused between runs (default: ${DEFAULT-VALUE}).")
     Path work;
@@ -74,7 +79,11 @@ public final class FacesMemoryBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path models = work.resolve("models-" + pnetRate + "-" + rnetRate + "-" + onetRate);
+        Path models = modelsDir != null ? modelsDir : work.resolve("models-" + pnetRate + "-" + rnetRate + "-" + onetRate);
+        if (modelsDir != null && !Files.isRegularFile(modelsDir.resolve("onet.onnx"))) {
+            throw TolException.usage("--models-dir " + modelsDir + ": no onet.onnx there",
+                    "pass the folder export_mtcnn.py wrote (pnet.onnx, rnet.onnx, onet.onnx)");
+        }
         Path data = work.resolve("data-" + images);
         if (phaseRun) {
             out.println(BenchChild.line(runFilter(models, data)));
@@ -111,6 +120,7 @@ public final class FacesMemoryBenchCommand implements Callable<Integer> {
             }
         }
         report.put("images", images);
+        report.put("models", modelsDir != null ? modelsDir.toString() : "calibrated random weights");
         report.put("env", env);
         report.put("java_opts", javaOpts);
         report.put("runs", runs);
@@ -160,6 +170,9 @@ public final class FacesMemoryBenchCommand implements Callable<Integer> {
         cmd.addAll(List.of("-cp", LocalLauncher.compactClassPath(System.getProperty("java.class.path")), "org.tol.cli.Main", "-q", "bench", "faces-memory",
                 "--phase-run", "--images", String.valueOf(images), "--work", work.toString(), "--pnet-rate",
                 String.valueOf(pnetRate), "--rnet-rate", String.valueOf(rnetRate), "--onet-rate", String.valueOf(onetRate)));
+        if (modelsDir != null) {
+            cmd.addAll(List.of("--models-dir", modelsDir.toAbsolutePath().toString()));
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(env);
         Process p = pb.start();
