@@ -25,50 +25,9 @@ public final class JaroszBoxFilter {
     }
 
     /**
-     * Blurs {@code image} (rows x cols floats, row-major) in place, using {@code temp} (same size) as
-     * scratch.
+     * 1-D box down every column at once: the four phases of a centred running mean (see the tests'
+     * {@code PlainPdqSteps.boxRow}), one running sum per column.
      */
-    public void filter(float[] image, float[] temp, int rows, int cols) {
-        int rowWindow = windowSize(cols);
-        int colWindow = windowSize(rows);
-        for (int pass = 0; pass < PASSES; pass++) {
-            for (int r = 0; r < rows; r++) {
-                boxRow(image, temp, r * cols, cols, rowWindow);
-            }
-            boxColumns(temp, image, rows, cols, colWindow);
-        }
-    }
-
-    /** 1-D box of one row of length n starting at {@code off}. */
-    static void boxRow(float[] in, float[] out, int off, int n, int window) {
-        int half = (window + 2) / 2;
-        int ri = off;
-        int li = off;
-        int oi = off;
-        float sum = 0.0f;
-        int size = 0;
-        for (int i = 0; i < half - 1; i++) {
-            sum += in[ri++];
-            size++;
-        }
-        for (int i = 0; i < window - half + 1; i++) {
-            sum += in[ri++];
-            size++;
-            out[oi++] = sum / size;
-        }
-        for (int i = 0; i < n - window; i++) {
-            sum += in[ri++];
-            sum -= in[li++];
-            out[oi++] = sum / size;
-        }
-        for (int i = 0; i < half - 1; i++) {
-            sum -= in[li++];
-            size--;
-            out[oi++] = sum / size;
-        }
-    }
-
-    /** 1-D box down every column at once: the four phases of {@link #boxRow}, one running sum per column. */
     void boxColumns(float[] in, float[] out, int rows, int cols, int window) {
         if (columnSums.length < cols) {
             columnSums = new float[cols];

@@ -2,8 +2,8 @@ package org.tol.stages.pdq;
 
 /**
  * Luma, the two Jarosz blur passes and the 64x64 decimation of {@link PdqHasher} in one fused pass over the
- * pixels, bit for bit what {@link LumaPrecision#fill}, {@link JaroszBoxFilter#filter} and
- * {@link PdqHasher#decimate} give (every output is still made by the reference's own sequence of float
+ * pixels, bit for bit what {@link LumaPrecision#fill}, the whole-plane Jarosz blur and the block-centre
+ * point sampling give (the tests' {@code PlainPdqSteps}) (every output is still made by the reference's own sequence of float
  * additions and subtractions, then one division by the window size). What changes is only what is computed and
  * in which order:
  * <ul>
@@ -222,7 +222,10 @@ final class PdqDownsampler {
         }
     }
 
-    /** The window size each output position of a box of {@code n} is divided by (see {@link JaroszBoxFilter#boxRow}). */
+    /**
+     * The window size each output position of a box of {@code n} is divided by (see the tests'
+     * {@code PlainPdqSteps.boxRow}).
+     */
     static void sizes(float[] out, int n, int window) {
         int half = (window + 2) / 2;
         int o = 0;
@@ -238,7 +241,7 @@ final class PdqDownsampler {
         }
     }
 
-    /** {@link JaroszBoxFilter#boxRow}'s running sums, undivided, of one row of {@code n} into {@code out[0..n)}. */
+    /** A centred running mean's sums, undivided, of one row of {@code n} into {@code out[0..n)}. */
     static void sums1(float[] in, float[] out, int n, int window) {
         int half = (window + 2) / 2;
         int ri = 0;

@@ -87,19 +87,7 @@ public final class PdqHasher {
         return true;
     }
 
-    /**
-     * Point-samples the blurred image at block centres: index floor((i + 0.5) * dim / 64). The hot path does
-     * this inside {@link PdqDownsampler}; this plain form is the specification its tests compare against.
-     */
-    static void decimate(float[] in, int rows, int cols, float[] out) {
-        for (int i = 0; i < DECIMATED; i++) {
-            int r = decimationIndex(i, rows);
-            for (int j = 0; j < DECIMATED; j++) {
-                out[i * DECIMATED + j] = in[r * cols + decimationIndex(j, cols)];
-            }
-        }
-    }
-
+    /** Block-centre sample index: floor((i + 0.5) * dim / 64). */
     static int decimationIndex(int i, int dim) {
         return (int) (((i + 0.5) * dim) / DECIMATED);
     }

@@ -36,13 +36,13 @@ class JaroszBoxFilterTest {
     void edgesAverageOnlyTheElementsInsideTheWindow() {
         float[] in = {1, 2, 3, 4, 5};
         float[] out = new float[5];
-        JaroszBoxFilter.boxRow(in, out, 0, 5, 3);
+        PlainPdqSteps.boxRow(in, out, 0, 5, 3);
         // window 3, half 2: [0,1], [0,2], [1,3], [2,4], [3,4]
         assertArrayEquals(new float[] {1.5f, 2f, 3f, 4f, 4.5f}, out);
-        JaroszBoxFilter.boxRow(in, out, 0, 5, 2);
+        PlainPdqSteps.boxRow(in, out, 0, 5, 2);
         // window 2, half 2: [o, o+1], last one alone
         assertArrayEquals(new float[] {1.5f, 2.5f, 3.5f, 4.5f, 5f}, out);
-        JaroszBoxFilter.boxRow(in, out, 0, 5, 4);
+        PlainPdqSteps.boxRow(in, out, 0, 5, 4);
         // window 4, half 3: [o-1, o+2]
         assertArrayEquals(new float[] {2f, 2.5f, 3.5f, 4f, 4.5f}, out);
     }
@@ -59,7 +59,7 @@ class JaroszBoxFilterTest {
                     din[i] = in[i];
                 }
                 float[] out = new float[n];
-                JaroszBoxFilter.boxRow(in, out, 0, n, window);
+                PlainPdqSteps.boxRow(in, out, 0, n, window);
                 double[] expect = naiveBox(din, window);
                 for (int i = 0; i < n; i++) {
                     assertEquals(expect[i], out[i], 1e-3, "n=" + n + " window=" + window + " i=" + i);
@@ -87,7 +87,7 @@ class JaroszBoxFilterTest {
                     col[r] = in[r * cols + c];
                 }
                 float[] o = new float[rows];
-                JaroszBoxFilter.boxRow(col, o, 0, rows, window);
+                PlainPdqSteps.boxRow(col, o, 0, rows, window);
                 for (int r = 0; r < rows; r++) {
                     strided[r * cols + c] = o[r];
                 }
@@ -102,7 +102,7 @@ class JaroszBoxFilterTest {
         int cols = 300;
         float[] img = new float[rows * cols];
         java.util.Arrays.fill(img, 42.5f);
-        new JaroszBoxFilter().filter(img, new float[img.length], rows, cols);
+        PlainPdqSteps.filter(img, new float[img.length], rows, cols);
         for (float v : img) {
             assertEquals(42.5f, v, 1e-4);
         }

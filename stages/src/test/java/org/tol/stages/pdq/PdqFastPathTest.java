@@ -11,7 +11,7 @@ import org.tol.io.image.SyntheticImages;
 
 /**
  * The fused path ({@link PdqDownsampler}, the row-wise DCT, luma straight from BGR) against the plain steps it
- * replaced: full luma plane, {@link JaroszBoxFilter#filter}, {@link PdqHasher#decimate}, the DCT as serial dot
+ * replaced: full luma plane, {@link PlainPdqSteps#filter}, {@link PlainPdqSteps#decimate}, the DCT as serial dot
  * products. Every float and every hash bit must be the same, on odd sizes and both luma precisions.
  */
 class PdqFastPathTest {
@@ -91,9 +91,9 @@ class PdqFastPathTest {
         int cols = img.width();
         float[] luma = new float[rows * cols];
         p.fill(img.pixels(), luma, rows * cols);
-        new JaroszBoxFilter().filter(luma, new float[luma.length], rows, cols);
+        PlainPdqSteps.filter(luma, new float[luma.length], rows, cols);
         float[] out = new float[64 * 64];
-        PdqHasher.decimate(luma, rows, cols, out);
+        PlainPdqSteps.decimate(luma, rows, cols, out);
         return out;
     }
 
